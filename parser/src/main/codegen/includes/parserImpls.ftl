@@ -1,0 +1,296 @@
+<#--
+  Sluice statements and operators, spliced into Calcite's Parser.jj through the hooks named in config.fmpp.
+  Note: "options" is a JavaCC reserved word, so option lists are called tableOptions below.
+-->
+
+boolean IfNotExistsOpt() :
+{
+}
+{
+    LOOKAHEAD(3) <IF> <NOT> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+boolean IfExistsOpt() :
+{
+}
+{
+    LOOKAHEAD(2) <IF> <EXISTS> { return true; }
+|
+    { return false; }
+}
+
+/** Parses {@code key = value}; the key is a (dotted) identifier or a quoted string. */
+SqlTableOption TableOption() :
+{
+    final SqlIdentifier keyIdentifier;
+    final SqlNode keyLiteral;
+    final String key;
+    final SqlParserPos keyPos;
+    final SqlNode value;
+}
+{
+    (
+        keyIdentifier = CompoundIdentifier() {
+            key = String.join(".", keyIdentifier.names);
+            keyPos = keyIdentifier.getParserPosition();
+        }
+    |
+        keyLiteral = StringLiteral() {
+            key = SqlLiteral.unchain(keyLiteral).getValueAs(String.class);
+            keyPos = keyLiteral.getParserPosition();
+        }
+    )
+    <EQ>
+    (
+        LOOKAHEAD(2) value = Literal()
+    |
+        value = SimpleIdentifier()
+    )
+    {
+        return new SqlTableOption(key, keyPos, value, keyPos.plus(value.getParserPosition()));
+    }
+}
+
+/** Parses {@code ( key = value, ... )}. */
+void TableOptionList(List<SqlTableOption> tableOptions) :
+{
+    SqlTableOption option;
+}
+{
+    <LPAREN>
+    [
+        option = TableOption() { tableOptions.add(option); }
+        (
+            <COMMA> option = TableOption() { tableOptions.add(option); }
+        )*
+    ]
+    <RPAREN>
+}
+
+/** Parses a column definition or a table-level {@code PRIMARY KEY (a, b)}. */
+void TableElement(List<SqlColumn> columns, List<SqlIdentifier> primaryKey) :
+{
+    final SqlIdentifier name;
+    final SqlDataTypeSpec type;
+    boolean notNull = false;
+    final Span s;
+    final SqlNodeList keyColumns;
+}
+{
+    name = SimpleIdentifier() { s = span(); }
+    type = DataType()
+    (
+        <NOT> <NULL> { notNull = true; }
+    |
+        <NULL> { notNull = false; }
+    |
+        <PRIMARY> <KEY> { primaryKey.add(name); }
+    )*
+    {
+        columns.add(new SqlColumn(name, type, notNull, s.end(this)));
+    }
+|
+    <PRIMARY> <KEY> keyColumns = ParenthesizedSimpleIdentifierList() {
+        for (SqlNode keyColumn : keyColumns) {
+            primaryKey.add((SqlIdentifier) keyColumn);
+        }
+    }
+}
+
+/** Parses {@code TABLE [IF NOT EXISTS] name [(elements)] [WITH (options)]} after CREATE. */
+SqlCreate SqlCreateSluiceTable(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    boolean hasColumnList = false;
+    final List<SqlColumn> columns = new ArrayList<SqlColumn>();
+    final List<SqlIdentifier> primaryKey = new ArrayList<SqlIdentifier>();
+    final List<SqlTableOption> tableOptions = new ArrayList<SqlTableOption>();
+}
+{
+    <TABLE> ifNotExists = IfNotExistsOpt() name = CompoundIdentifier()
+    [
+        <LPAREN> { hasColumnList = true; }
+        TableElement(columns, primaryKey)
+        (
+            <COMMA> TableElement(columns, primaryKey)
+        )*
+        <RPAREN>
+    ]
+    [
+        <WITH> TableOptionList(tableOptions)
+    ]
+    {
+        return new SqlCreateSluiceTable(s.end(this), replace, ifNotExists, name, hasColumnList,
+            columns, primaryKey, tableOptions);
+    }
+}
+
+/** Parses {@code CONNECTION PROFILE [IF NOT EXISTS] name WITH (options)} after CREATE. */
+SqlCreate SqlCreateConnectionProfile(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final List<SqlTableOption> tableOptions = new ArrayList<SqlTableOption>();
+}
+{
+    <CONNECTION> <PROFILE> ifNotExists = IfNotExistsOpt() name = CompoundIdentifier()
+    <WITH> TableOptionList(tableOptions)
+    {
+        return new SqlCreateConnectionProfile(s.end(this), replace, ifNotExists, name, tableOptions);
+    }
+}
+
+/** Parses {@code PIPELINE [IF NOT EXISTS] name [WITH (options)] AS INSERT ...} after CREATE. */
+SqlCreate SqlCreatePipeline(Span s, boolean replace) :
+{
+    final boolean ifNotExists;
+    final SqlIdentifier name;
+    final List<SqlTableOption> tableOptions = new ArrayList<SqlTableOption>();
+    final SqlNode insert;
+}
+{
+    <PIPELINE> ifNotExists = IfNotExistsOpt() name = CompoundIdentifier()
+    [
+        <WITH> TableOptionList(tableOptions)
+    ]
+    <AS> insert = SqlInsert()
+    {
+        return new SqlCreatePipeline(s.end(this), replace, ifNotExists, name, tableOptions,
+            (SqlInsert) insert);
+    }
+}
+
+/** Parses {@code TABLE [IF EXISTS] name} after DROP. */
+SqlDrop SqlDropTable(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <TABLE> ifExists = IfExistsOpt() name = CompoundIdentifier() {
+        return SqlDdlNodes.dropTable(s.end(this), ifExists, name);
+    }
+}
+
+/** Parses {@code CONNECTION PROFILE [IF EXISTS] name} after DROP. */
+SqlDrop SqlDropConnectionProfile(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <CONNECTION> <PROFILE> ifExists = IfExistsOpt() name = CompoundIdentifier() {
+        return new SqlDropConnectionProfile(s.end(this), ifExists, name);
+    }
+}
+
+SqlNode SqlStopPipeline() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <STOP> { s = span(); } <PIPELINE> name = CompoundIdentifier() {
+        return new SqlPipelineCommand(s.end(this), SqlPipelineCommand.Action.STOP, false, name);
+    }
+}
+
+SqlNode SqlStartPipeline() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <START> { s = span(); } <PIPELINE> name = CompoundIdentifier() {
+        return new SqlPipelineCommand(s.end(this), SqlPipelineCommand.Action.START, false, name);
+    }
+}
+
+SqlNode SqlDropPipeline() :
+{
+    final Span s;
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <DROP> { s = span(); } <PIPELINE> ifExists = IfExistsOpt() name = CompoundIdentifier() {
+        return new SqlPipelineCommand(s.end(this), SqlPipelineCommand.Action.DROP, ifExists, name);
+    }
+}
+
+/**
+ * Parses SHOW TABLES | PIPELINES | CONNECTION PROFILES | CREATE TABLE name | ALL | name.
+ * The listing words are non-reserved, so they are tried before the generic variable form.
+ */
+SqlNode SqlShowStatement() :
+{
+    final Span s;
+    final SqlIdentifier name;
+}
+{
+    <SHOW> { s = span(); }
+    (
+        LOOKAHEAD(1) <TABLES> {
+            return new SqlShow(s.end(this), SqlShow.Kind.TABLES, null);
+        }
+    |
+        LOOKAHEAD(1) <PIPELINES> {
+            return new SqlShow(s.end(this), SqlShow.Kind.PIPELINES, null);
+        }
+    |
+        LOOKAHEAD(2) <CONNECTION> <PROFILES> {
+            return new SqlShow(s.end(this), SqlShow.Kind.CONNECTION_PROFILES, null);
+        }
+    |
+        <CREATE> <TABLE> name = CompoundIdentifier() {
+            return new SqlShow(s.end(this), SqlShow.Kind.CREATE_TABLE, name);
+        }
+    |
+        <ALL> {
+            return new SqlShow(s.end(this), SqlShow.Kind.ALL, null);
+        }
+    |
+        name = CompoundIdentifier() {
+            return new SqlShow(s.end(this), SqlShow.Kind.VARIABLE, name);
+        }
+    )
+}
+
+/** Parses the Postgres JSON operators {@code ->} (reusing the lambda arrow token) and {@code ->>}. */
+void JsonAccess(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlOperator op;
+    final SqlNode e;
+}
+{
+    (
+        <LAMBDA> { op = SluiceOperators.JSON_GET; }
+    |
+        <JSON_GET_TEXT> { op = SluiceOperators.JSON_GET_TEXT; }
+    )
+    {
+        checkNonQueryExpression(exprContext);
+        list.add(new SqlParserUtil.ToTreeListItem(op, getPos()));
+    }
+    e = Expression3(ExprContext.ACCEPT_SUB_QUERY) {
+        list.add(e);
+    }
+}
+
+/** Parses the Postgres infix cast {@code expr::type}. */
+void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec dt;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    dt = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, getPos()));
+        list.add(dt);
+    }
+}

@@ -1,0 +1,12 @@
+create connection profile "analytics-redpanda" with (type = 'kafka', bootstrap_servers = 'localhost:9092', 'sasl.mechanism' = 'PLAIN');
+create connection profile if not exists local_kafka with (type = 'kafka');
+drop connection profile if exists "analytics-redpanda";
+drop connection profile local_kafka;
+drop table events;
+drop table if exists events;
+create pipeline account_created with (parallelism = 2) as insert into sink select id, properties->>'x' as x from events where type = 'a';
+create pipeline p as insert into sink select * from events;
+stop pipeline account_created;
+start pipeline account_created;
+drop pipeline account_created;
+drop pipeline if exists account_created;

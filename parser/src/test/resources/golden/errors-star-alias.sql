@@ -1,0 +1,1 @@
+select t.* x from t;

@@ -1,0 +1,1 @@
+create connection profile analytics-redpanda with (type = 'kafka');
