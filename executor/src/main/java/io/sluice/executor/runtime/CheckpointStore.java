@@ -1,0 +1,15 @@
+package io.sluice.executor.runtime;
+
+import java.util.Optional;
+
+/** Where completed checkpoints are recorded; the catalog implements it in Postgres. */
+public interface CheckpointStore {
+    /** The most recent completed checkpoint of {@code pipeline}. */
+    Optional<CompletedCheckpoint> latest(String pipeline);
+
+    /**
+     * Records a completed checkpoint. Called once per epoch, in increasing epoch order; a failure
+     * leaves the previous checkpoint the latest.
+     */
+    void complete(String pipeline, CompletedCheckpoint checkpoint);
+}
