@@ -3,6 +3,7 @@ package io.sluice.executor.expr;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.sluice.executor.plan.SqlType;
 
@@ -18,6 +19,7 @@ public record Literal(String value, SqlType type) implements Expr {
         this.type = requireNonNull(type, "type is null");
     }
 
+    @JsonIgnore
     public boolean isNull() {
         return value == null;
     }
