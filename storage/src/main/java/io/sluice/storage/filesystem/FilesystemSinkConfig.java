@@ -1,0 +1,134 @@
+package io.sluice.storage.filesystem;
+
+import static io.sluice.storage.filesystem.FilesystemConnectorFactory.*;
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.executor.error.ErrorCode;
+import io.sluice.executor.error.SluiceException;
+import io.sluice.storage.ConnectorOptions;
+import io.sluice.storage.s3.S3Settings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/** The filesystem sink's options, parsed. */
+record FilesystemSinkConfig(
+        LakeLocation location,
+        CompressionCodecName compression,
+        long rowGroupSize,
+        Duration rollingInterval,
+        long rollingFileSize,
+        Optional<TimePattern> timePattern,
+        boolean serialNames,
+        Optional<String> filenamePrefix,
+        Optional<String> filenameSuffix,
+        Optional<S3Settings> s3) {
+
+    FilesystemSinkConfig {
+        requireNonNull(location, "location is null");
+        requireNonNull(compression, "compression is null");
+        requireNonNull(rollingInterval, "rollingInterval is null");
+        requireNonNull(timePattern, "timePattern is null");
+        requireNonNull(filenamePrefix, "filenamePrefix is null");
+        requireNonNull(filenameSuffix, "filenameSuffix is null");
+        requireNonNull(s3, "s3 is null");
+    }
+
+    /** A local directory or an S3 bucket and key prefix (without trailing slash). */
+    sealed interface LakeLocation permits LocalLocation, S3Location {}
+
+    record LocalLocation(Path directory) implements LakeLocation {}
+
+    record S3Location(String bucket, String prefix) implements LakeLocation {}
+
+    static FilesystemSinkConfig from(Map<String, String> options) {
+        ConnectorOptions values = new ConnectorOptions(OPTIONS, options);
+        LakeLocation location = parseLocation(values.getRequired(PATH));
+        Optional<S3Settings> s3 = Optional.empty();
+        if (location instanceof S3Location) {
+            s3 =
+                    Optional.of(
+                            new S3Settings(
+                                    values.get(S3_ENDPOINT).map(URI::create),
+                                    values.getRequired(S3_REGION),
+                                    values.get(S3_ACCESS_KEY_ID),
+                                    values.get(S3_SECRET_ACCESS_KEY),
+                                    values.getBoolean(S3_PATH_STYLE)));
+        }
+        return new FilesystemSinkConfig(
+                location,
+                codec(values.getEnum(PARQUET_COMPRESSION)),
+                values.getSize(PARQUET_ROW_GROUP_SIZE),
+                values.getDuration(ROLLING_INTERVAL),
+                values.getSize(ROLLING_FILE_SIZE),
+                values.get(TIME_PATTERN).map(TimePattern::parse),
+                values.getEnum(FILENAME_STRATEGY).equals("serial"),
+                values.get(FILENAME_PREFIX),
+                values.get(FILENAME_SUFFIX),
+                s3);
+    }
+
+    private static CompressionCodecName codec(String name) {
+        switch (name) {
+            case "zstd":
+                return CompressionCodecName.ZSTD;
+            case "snappy":
+                return CompressionCodecName.SNAPPY;
+            case "gzip":
+                return CompressionCodecName.GZIP;
+            default:
+                return CompressionCodecName.UNCOMPRESSED;
+        }
+    }
+
+    static LakeLocation parseLocation(String path) {
+        if (path.startsWith("s3://")) {
+            String rest = path.substring("s3://".length());
+            int slash = rest.indexOf('/');
+            String bucket = slash < 0 ? rest : rest.substring(0, slash);
+            String prefix = slash < 0 ? "" : stripSlashes(rest.substring(slash + 1));
+            if (bucket.isEmpty()) {
+                throw invalidPath(path);
+            }
+            return new S3Location(bucket, prefix);
+        }
+        Path directory;
+        if (path.startsWith("file:")) {
+            try {
+                directory = Path.of(new URI(path));
+            } catch (URISyntaxException | IllegalArgumentException e) {
+                throw invalidPath(path);
+            }
+        } else {
+            directory = Path.of(path);
+        }
+        if (!directory.isAbsolute()) {
+            throw invalidPath(path);
+        }
+        return new LocalLocation(directory.normalize());
+    }
+
+    private static String stripSlashes(String prefix) {
+        int start = 0;
+        int end = prefix.length();
+        while (start < end && prefix.charAt(start) == '/') {
+            start++;
+        }
+        while (end > start && prefix.charAt(end - 1) == '/') {
+            end--;
+        }
+        return prefix.substring(start, end);
+    }
+
+    private static SluiceException invalidPath(String path) {
+        return new SluiceException(
+                ErrorCode.INVALID_OPTION,
+                "path '"
+                        + path
+                        + "' must be an absolute directory, a file:/// URL or s3://bucket/prefix");
+    }
+}

@@ -1,0 +1,36 @@
+package io.sluice.storage.s3;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+
+/** Builds S3 clients from {@link S3Settings}, with the small JDK HTTP client. */
+public final class S3Clients {
+    private S3Clients() {}
+
+    public static S3Client create(S3Settings settings) {
+        AwsCredentialsProvider credentials =
+                settings.accessKeyId().isPresent()
+                        ? StaticCredentialsProvider.create(
+                                AwsBasicCredentials.create(
+                                        settings.accessKeyId().get(),
+                                        settings.secretAccessKey().get()))
+                        : DefaultCredentialsProvider.builder().build();
+        var builder =
+                S3Client.builder()
+                        .region(Region.of(settings.region()))
+                        .credentialsProvider(credentials)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .serviceConfiguration(
+                                S3Configuration.builder()
+                                        .pathStyleAccessEnabled(settings.pathStyle())
+                                        .build());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}
