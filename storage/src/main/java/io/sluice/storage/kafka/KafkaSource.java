@@ -38,14 +38,23 @@ public final class KafkaSource implements Source {
     private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_RECORDS_PER_POLL = 4096;
 
+    /** How often the topic's partitions are listed again, so partitions added later are read. */
+    private static final Duration DISCOVERY_INTERVAL = Duration.ofSeconds(10);
+
+    /** While the topic has no partition for this subtask yet, look more often. */
+    private static final Duration EMPTY_DISCOVERY_INTERVAL = Duration.ofSeconds(1);
+
     private final KafkaSourceConfig config;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final VectorSchemaRoot root;
     private final RowDecoder decoder;
     private final BadRecordReporter badRecords;
     private final Map<Integer, Long> nextOffsets;
+    private final SourceContext context;
+    private long nextDiscoveryNanos;
 
     private KafkaSource(
+            SourceContext context,
             KafkaSourceConfig config,
             KafkaConsumer<byte[], byte[]> consumer,
             VectorSchemaRoot root,
@@ -58,6 +67,8 @@ public final class KafkaSource implements Source {
         this.decoder = requireNonNull(decoder, "decoder is null");
         this.badRecords = requireNonNull(badRecords, "badRecords is null");
         this.nextOffsets = nextOffsets;
+        this.context = requireNonNull(context, "context is null");
+        this.nextDiscoveryNanos = System.nanoTime() + discoveryInterval().toNanos();
     }
 
     static KafkaSource open(SourceContext context, KafkaSourceConfig config) {
@@ -81,7 +92,7 @@ public final class KafkaSource implements Source {
             root.allocateNew();
             decoder.bind(root);
             return new KafkaSource(
-                    config, consumer, root, decoder, context.badRecords(), positions);
+                    context, config, consumer, root, decoder, context.badRecords(), positions);
         } catch (RuntimeException e) {
             if (root != null) {
                 root.close();
@@ -101,6 +112,8 @@ public final class KafkaSource implements Source {
         // skipping to the end.
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_RECORDS_PER_POLL);
+        // Reading a topic must never create it as a side effect.
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(
                 ConsumerConfig.CLIENT_ID_CONFIG,
                 "sluice-"
@@ -118,37 +131,21 @@ public final class KafkaSource implements Source {
             SourceContext context,
             KafkaSourceConfig config,
             java.util.Optional<Map<Integer, Long>> restored) {
-        List<PartitionInfo> partitions;
-        try {
-            partitions = consumer.partitionsFor(config.topic(), METADATA_TIMEOUT);
-        } catch (KafkaException e) {
-            throw new SluiceException(
-                    ErrorCode.EXTERNAL_UNAVAILABLE,
-                    "cannot read metadata of Kafka topic '"
-                            + config.topic()
-                            + "' from "
-                            + config.bootstrapServers()
-                            + ": "
-                            + e.getMessage(),
-                    e);
-        }
-        if (partitions == null || partitions.isEmpty()) {
-            throw new SluiceException(
-                    ErrorCode.UNDEFINED_OBJECT,
-                    "Kafka topic '" + config.topic() + "' does not exist");
-        }
-        List<TopicPartition> mine = new ArrayList<>();
-        for (PartitionInfo partition : partitions) {
-            if (partition.partition() % context.parallelism() == context.subtask()) {
-                mine.add(new TopicPartition(config.topic(), partition.partition()));
-            }
+        List<TopicPartition> mine = partitionsOf(consumer, context, config);
+        if (mine.isEmpty()) {
+            log.warn(
+                    "Kafka topic '{}' has no partition for {}/{} subtask {} yet; waiting for it",
+                    config.topic(),
+                    context.pipeline(),
+                    context.operatorId(),
+                    context.subtask());
         }
         consumer.assign(mine);
         Map<Integer, Long> positions = new TreeMap<>();
         Map<TopicPartition, Long> starts;
         if (restored.isPresent()) {
             // Partitions added since the checkpoint start at the beginning, so nothing is lost.
-            starts = consumer.beginningOffsets(mine, METADATA_TIMEOUT);
+            starts = new java.util.HashMap<>(consumer.beginningOffsets(mine, METADATA_TIMEOUT));
             for (TopicPartition partition : mine) {
                 Long stored = restored.get().get(partition.partition());
                 if (stored != null) {
@@ -160,7 +157,6 @@ public final class KafkaSource implements Source {
         } else {
             starts = consumer.endOffsets(mine, METADATA_TIMEOUT);
         }
-        starts = new java.util.HashMap<>(starts);
         for (TopicPartition partition : mine) {
             long offset = starts.get(partition);
             consumer.seek(partition, offset);
@@ -176,13 +172,84 @@ public final class KafkaSource implements Source {
         return positions;
     }
 
+    /** This subtask's partitions of the topic; empty while the topic does not exist. */
+    private static List<TopicPartition> partitionsOf(
+            KafkaConsumer<byte[], byte[]> consumer,
+            SourceContext context,
+            KafkaSourceConfig config) {
+        List<PartitionInfo> partitions;
+        try {
+            partitions = consumer.partitionsFor(config.topic(), METADATA_TIMEOUT);
+        } catch (KafkaException e) {
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_UNAVAILABLE,
+                    "cannot read metadata of Kafka topic '"
+                            + config.topic()
+                            + "' from "
+                            + config.bootstrapServers()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+        List<TopicPartition> mine = new ArrayList<>();
+        if (partitions == null) {
+            return mine;
+        }
+        for (PartitionInfo partition : partitions) {
+            if (partition.partition() % context.parallelism() == context.subtask()) {
+                mine.add(new TopicPartition(config.topic(), partition.partition()));
+            }
+        }
+        return mine;
+    }
+
+    /**
+     * Picks up partitions that appeared since the last look (a topic created after the pipeline
+     * started, or partitions added to it). They are read from their beginning: every record in them
+     * arrived after this source started.
+     */
+    private void discoverPartitions() {
+        List<TopicPartition> mine = partitionsOf(consumer, context, config);
+        List<TopicPartition> added = new ArrayList<>();
+        for (TopicPartition partition : mine) {
+            if (!nextOffsets.containsKey(partition.partition())) {
+                added.add(partition);
+            }
+        }
+        if (added.isEmpty()) {
+            return;
+        }
+        consumer.assign(mine);
+        Map<TopicPartition, Long> starts = consumer.beginningOffsets(added, METADATA_TIMEOUT);
+        for (TopicPartition partition : added) {
+            long offset = starts.get(partition);
+            consumer.seek(partition, offset);
+            nextOffsets.put(partition.partition(), offset);
+        }
+        log.info(
+                "Kafka source {}/{} subtask {} now also reads {} partitions {}",
+                context.pipeline(),
+                context.operatorId(),
+                context.subtask(),
+                config.topic(),
+                added);
+    }
+
+    private Duration discoveryInterval() {
+        return nextOffsets.isEmpty() ? EMPTY_DISCOVERY_INTERVAL : DISCOVERY_INTERVAL;
+    }
+
     @Override
     public VectorSchemaRoot poll(Duration maxWait) {
         for (FieldVector vector : root.getFieldVectors()) {
             vector.reset();
         }
+        if (System.nanoTime() >= nextDiscoveryNanos) {
+            discoverPartitions();
+            nextDiscoveryNanos = System.nanoTime() + discoveryInterval().toNanos();
+        }
         if (nextOffsets.isEmpty()) {
-            // More subtasks than partitions: nothing to read, but do not spin.
+            // No partition (yet) for this subtask: nothing to read, but do not spin.
             sleep(maxWait);
             root.setRowCount(0);
             return root;

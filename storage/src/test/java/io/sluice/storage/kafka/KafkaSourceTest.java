@@ -251,6 +251,28 @@ class KafkaSourceTest {
         }
     }
 
+    @Test
+    void topicCreatedAfterTheSourceStartedIsReadFromItsBeginning() throws Exception {
+        try (Source source =
+                open(
+                        TestTables.EVENTS,
+                        Map.of("source.offset", "latest"),
+                        0,
+                        1,
+                        Optional.empty())) {
+            assertThat(source.poll(POLL).getRowCount()).isZero();
+            assertThat(new String(source.snapshotState(), UTF_8)).isEqualTo("{\"partitions\":{}}");
+            kafka.createTopic(topic, 2);
+            produce(0, record("first"));
+            produce(1, record("second"));
+            assertThat(read(source, 2))
+                    .extracting(row -> row.get(0))
+                    .containsExactlyInAnyOrder("first", "second");
+            assertThat(new String(source.snapshotState(), UTF_8))
+                    .isEqualTo("{\"partitions\":{\"0\":1,\"1\":1}}");
+        }
+    }
+
     private static String record(String id) {
         return "{\"id\":\"" + id + "\",\"timestamp\":\"2025-01-15T17:24:53Z\",\"type\":\"t\"}";
     }
