@@ -1,0 +1,441 @@
+package io.sluice.server.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.sluice.executor.error.ErrorCode;
+import io.sluice.executor.error.SluiceException;
+import io.sluice.executor.plan.PipelinePlan;
+import io.sluice.executor.plan.PlanCodec;
+import io.sluice.executor.plan.RowSchema;
+import io.sluice.executor.runtime.CheckpointStore;
+import io.sluice.executor.runtime.CompletedCheckpoint;
+import io.sluice.planner.catalog.CatalogView;
+import io.sluice.planner.catalog.ConnectionProfile;
+import io.sluice.planner.catalog.TableDefinition;
+import io.sluice.planner.catalog.TableKind;
+import io.sluice.server.catalog.StoredPipeline.DesiredState;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Reads and writes the catalog in Postgres: connection profiles, tables, pipelines with their
+ * plans, checkpoints and users. Every method is one short transaction, so the catalog stays
+ * consistent if the process dies between calls.
+ */
+public final class CatalogStore implements CatalogView, CheckpointStore {
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+    private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
+
+    /** Checkpoints kept per pipeline; older ones are deleted once a newer one completes. */
+    private static final int RETAINED_CHECKPOINTS = 3;
+
+    private final DataSource dataSource;
+
+    public CatalogStore(DataSource dataSource) {
+        this.dataSource = requireNonNull(dataSource, "dataSource is null");
+    }
+
+    // ---- connection profiles
+
+    public void createProfile(ConnectionProfile profile, String createSql, boolean ifNotExists) {
+        String sql =
+                "INSERT INTO connection_profiles (name, options, create_sql) VALUES (?, ?::jsonb,"
+                        + " ?)"
+                        + (ifNotExists ? " ON CONFLICT (name) DO NOTHING" : "");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, profile.name());
+            statement.setString(2, Json.write(profile.options()));
+            statement.setString(3, createSql);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new SluiceException(
+                        ErrorCode.DUPLICATE_OBJECT,
+                        "connection profile \"" + profile.name() + "\" already exists");
+            }
+            throw failure("create connection profile", e);
+        }
+    }
+
+    @Override
+    public Optional<ConnectionProfile> profile(String name) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT name, options FROM connection_profiles WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(
+                        new ConnectionProfile(
+                                rs.getString(1), Json.read(rs.getString(2), STRING_MAP)));
+            }
+        } catch (SQLException e) {
+            throw failure("read connection profile", e);
+        }
+    }
+
+    public List<ConnectionProfile> profiles() {
+        List<ConnectionProfile> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT name, options FROM connection_profiles ORDER BY name");
+                ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                result.add(
+                        new ConnectionProfile(
+                                rs.getString(1), Json.read(rs.getString(2), STRING_MAP)));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("list connection profiles", e);
+        }
+    }
+
+    /** Removes a profile; false when there was none of that name. */
+    public boolean dropProfile(String name) {
+        return deleteByName(
+                "DELETE FROM connection_profiles WHERE name = ?", name, "drop connection profile");
+    }
+
+    // ---- tables
+
+    /**
+     * Adds a table, or replaces the definition of one with the same name when {@code replace} is
+     * set.
+     */
+    public void putTable(TableDefinition table, String createSql, boolean replace) {
+        String sql =
+                "INSERT INTO tables (name, connector, role, columns, primary_key, options,"
+                        + " create_sql) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)"
+                        + (replace
+                                ? " ON CONFLICT (name) DO UPDATE SET connector ="
+                                        + " EXCLUDED.connector, role = EXCLUDED.role, columns ="
+                                        + " EXCLUDED.columns, primary_key = EXCLUDED.primary_key,"
+                                        + " options = EXCLUDED.options, create_sql ="
+                                        + " EXCLUDED.create_sql"
+                                : "");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table.name());
+            statement.setString(2, table.connector());
+            statement.setString(3, table.kind().name());
+            statement.setString(4, table.columns().map(Json::write).orElse(null));
+            statement.setString(5, Json.write(table.primaryKey()));
+            statement.setString(6, Json.write(table.options()));
+            statement.setString(7, createSql);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new SluiceException(
+                        ErrorCode.DUPLICATE_TABLE,
+                        "relation \"" + table.name() + "\" already exists");
+            }
+            throw failure("create table", e);
+        }
+    }
+
+    /** Records the schema a column-less sink took from its first INSERT. */
+    public void setTableColumns(String name, RowSchema columns) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "UPDATE tables SET columns = ?::jsonb WHERE name = ?")) {
+            statement.setString(1, Json.write(columns));
+            statement.setString(2, name);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update table", e);
+        }
+    }
+
+    @Override
+    public Optional<TableDefinition> table(String name) {
+        List<TableDefinition> tables =
+                queryTables(
+                        "SELECT name, connector, role, columns, primary_key, options FROM tables"
+                                + " WHERE name = ?",
+                        name);
+        return tables.stream().findFirst();
+    }
+
+    @Override
+    public List<TableDefinition> tables() {
+        return queryTables(
+                "SELECT name, connector, role, columns, primary_key, options FROM tables ORDER BY"
+                        + " name",
+                null);
+    }
+
+    /** The CREATE statement a table was made with, for SHOW CREATE TABLE. */
+    public Optional<String> tableCreateSql(String name) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT create_sql FROM tables WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read table", e);
+        }
+    }
+
+    public boolean dropTable(String name) {
+        return deleteByName("DELETE FROM tables WHERE name = ?", name, "drop table");
+    }
+
+    private List<TableDefinition> queryTables(String sql, String name) {
+        List<TableDefinition> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (name != null) {
+                statement.setString(1, name);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String columns = rs.getString(4);
+                    result.add(
+                            new TableDefinition(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    TableKind.valueOf(rs.getString(3)),
+                                    columns == null
+                                            ? Optional.empty()
+                                            : Optional.of(Json.read(columns, RowSchema.class)),
+                                    Json.read(rs.getString(5), STRING_LIST),
+                                    Json.read(rs.getString(6), STRING_MAP)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("read tables", e);
+        }
+    }
+
+    // ---- pipelines
+
+    /** The next free name for a pipeline created by a bare INSERT. */
+    public String nextPipelineName() {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("SELECT nextval('pipeline_name_seq')");
+                ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return "pipeline_" + rs.getLong(1);
+        } catch (SQLException e) {
+            throw failure("name pipeline", e);
+        }
+    }
+
+    public void createPipeline(String name, String query, PipelinePlan plan) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "INSERT INTO pipelines (name, query, plan, desired) VALUES (?, ?,"
+                                        + " ?::jsonb, ?)")) {
+            statement.setString(1, name);
+            statement.setString(2, query);
+            statement.setString(3, PlanCodec.toJson(plan));
+            statement.setString(4, DesiredState.RUNNING.name());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new SluiceException(
+                        ErrorCode.DUPLICATE_OBJECT, "pipeline \"" + name + "\" already exists");
+            }
+            throw failure("create pipeline", e);
+        }
+    }
+
+    public Optional<StoredPipeline> pipeline(String name) {
+        return queryPipelines(
+                        "SELECT name, query, plan, desired, last_error, created_at FROM pipelines"
+                                + " WHERE name = ?",
+                        name)
+                .stream()
+                .findFirst();
+    }
+
+    public List<StoredPipeline> pipelines() {
+        return queryPipelines(
+                "SELECT name, query, plan, desired, last_error, created_at FROM pipelines ORDER BY"
+                        + " created_at, name",
+                null);
+    }
+
+    public void setDesiredState(String name, DesiredState desired) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "UPDATE pipelines SET desired = ?, updated_at = now() WHERE name ="
+                                        + " ?")) {
+            statement.setString(1, desired.name());
+            statement.setString(2, name);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update pipeline", e);
+        }
+    }
+
+    public void setLastError(String name, Optional<String> error) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "UPDATE pipelines SET last_error = ?, updated_at = now() WHERE name"
+                                        + " = ?")) {
+            statement.setString(1, error.orElse(null));
+            statement.setString(2, name);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update pipeline", e);
+        }
+    }
+
+    public boolean dropPipeline(String name) {
+        return deleteByName("DELETE FROM pipelines WHERE name = ?", name, "drop pipeline");
+    }
+
+    private List<StoredPipeline> queryPipelines(String sql, String name) {
+        List<StoredPipeline> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (name != null) {
+                statement.setString(1, name);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    result.add(
+                            new StoredPipeline(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    PlanCodec.fromJson(rs.getString(3)),
+                                    DesiredState.valueOf(rs.getString(4)),
+                                    Optional.ofNullable(rs.getString(5)),
+                                    rs.getTimestamp(6).toInstant()));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("read pipelines", e);
+        }
+    }
+
+    // ---- checkpoints
+
+    @Override
+    public Optional<CompletedCheckpoint> latest(String pipeline) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT epoch, completed_at, state FROM checkpoints WHERE pipeline"
+                                        + " = ? ORDER BY epoch DESC LIMIT 1")) {
+            statement.setString(1, pipeline);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Map<String, String> encoded = Json.read(rs.getString(3), STRING_MAP);
+                Map<String, byte[]> states = new LinkedHashMap<>();
+                encoded.forEach((key, value) -> states.put(key, Base64.getDecoder().decode(value)));
+                return Optional.of(
+                        new CompletedCheckpoint(
+                                rs.getLong(1), rs.getTimestamp(2).toInstant(), states));
+            }
+        } catch (SQLException e) {
+            throw failure("read checkpoint", e);
+        }
+    }
+
+    @Override
+    public void complete(String pipeline, CompletedCheckpoint checkpoint) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        checkpoint
+                .states()
+                .forEach(
+                        (key, value) ->
+                                encoded.put(key, Base64.getEncoder().encodeToString(value)));
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert =
+                            connection.prepareStatement(
+                                    "INSERT INTO checkpoints (pipeline, epoch, completed_at, state)"
+                                            + " VALUES (?, ?, ?, ?::jsonb)");
+                    PreparedStatement prune =
+                            connection.prepareStatement(
+                                    "DELETE FROM checkpoints WHERE pipeline = ? AND epoch <= ?")) {
+                insert.setString(1, pipeline);
+                insert.setLong(2, checkpoint.epoch());
+                insert.setTimestamp(3, Timestamp.from(checkpoint.time()));
+                insert.setString(4, Json.write(encoded));
+                insert.executeUpdate();
+                prune.setString(1, pipeline);
+                prune.setLong(2, checkpoint.epoch() - RETAINED_CHECKPOINTS);
+                prune.executeUpdate();
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failure("store checkpoint", e);
+        }
+    }
+
+    /** Checkpoint history of a pipeline, newest first. */
+    public List<CheckpointInfo> checkpoints(String pipeline) {
+        List<CheckpointInfo> result = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT epoch, completed_at, length(state::text) FROM checkpoints"
+                                        + " WHERE pipeline = ? ORDER BY epoch DESC")) {
+            statement.setString(1, pipeline);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    result.add(
+                            new CheckpointInfo(
+                                    rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)));
+                }
+            }
+            return result;
+        } catch (SQLException e) {
+            throw failure("read checkpoints", e);
+        }
+    }
+
+    /** One row of a pipeline's checkpoint history. */
+    public record CheckpointInfo(long epoch, Instant completedAt, long stateBytes) {}
+
+    private boolean deleteByName(String sql, String name, String action) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, name);
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure(action, e);
+        }
+    }
+
+    private static SluiceException failure(String action, SQLException e) {
+        return new SluiceException(
+                ErrorCode.EXTERNAL_ERROR, "catalog: cannot " + action + ": " + e.getMessage(), e);
+    }
+}

@@ -1,0 +1,544 @@
+package io.sluice.server.session;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.executor.error.ErrorCode;
+import io.sluice.executor.error.SluiceException;
+import io.sluice.executor.plan.Column;
+import io.sluice.executor.plan.OperatorSpec;
+import io.sluice.executor.plan.RowSchema;
+import io.sluice.executor.plan.SinkSpec;
+import io.sluice.executor.spi.OptionSpec;
+import io.sluice.executor.spi.TableOptions;
+import io.sluice.parser.SluiceParseException;
+import io.sluice.parser.SluiceParser;
+import io.sluice.parser.ddl.SqlCreateConnectionProfile;
+import io.sluice.parser.ddl.SqlCreatePipeline;
+import io.sluice.parser.ddl.SqlCreateSluiceTable;
+import io.sluice.parser.ddl.SqlDropConnectionProfile;
+import io.sluice.parser.ddl.SqlPipelineCommand;
+import io.sluice.parser.ddl.SqlShow;
+import io.sluice.parser.ddl.SqlTableOption;
+import io.sluice.pgwire.PgColumn;
+import io.sluice.pgwire.PgNotice;
+import io.sluice.pgwire.PgResult;
+import io.sluice.pgwire.PgSession;
+import io.sluice.pgwire.PgStatementDescription;
+import io.sluice.pgwire.PgType;
+import io.sluice.planner.LakeQueryAnalyzer;
+import io.sluice.planner.LakeQueryTables;
+import io.sluice.planner.PlanOptions;
+import io.sluice.planner.PlannedInsert;
+import io.sluice.planner.catalog.ConnectionProfile;
+import io.sluice.planner.catalog.TableDefinition;
+import io.sluice.planner.catalog.TableKind;
+import io.sluice.server.catalog.StoredPipeline;
+import io.sluice.server.lake.LakeQueries;
+import io.sluice.storage.duckdb.LakeCancellation;
+import io.sluice.storage.duckdb.LakeResult;
+import io.sluice.storage.duckdb.LakeTable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.ddl.SqlDropTable;
+
+/**
+ * One client connection: runs each statement against the catalog, the planner, the pipeline manager
+ * or the lake query engine, and maps every error once to a pgwire ErrorResponse.
+ */
+public final class SluiceSession implements PgSession {
+    private static final Pattern BEGIN =
+            Pattern.compile("(?is)^\\s*(BEGIN|START\\s+TRANSACTION)\\b.*");
+    private static final Pattern COMMIT = Pattern.compile("(?is)^\\s*(COMMIT|END)\\b.*");
+    private static final Pattern ROLLBACK = Pattern.compile("(?is)^\\s*(ROLLBACK|ABORT)\\b.*");
+    private static final Pattern QUERY_START =
+            Pattern.compile("(?is)^\\s*(\\(\\s*)*(SELECT|WITH|VALUES|TABLE|FROM)\\b.*");
+
+    private final SessionServices services;
+    private final String user;
+    private final SessionParameters parameters;
+    private final List<PgNotice> notices = new ArrayList<>();
+    private volatile LakeCancellation running;
+
+    public SluiceSession(
+            SessionServices services, String user, Map<String, String> startupParameters) {
+        this.services = requireNonNull(services, "services is null");
+        this.user = requireNonNull(user, "user is null");
+        this.parameters = new SessionParameters(startupParameters);
+    }
+
+    @Override
+    public PgStatementDescription describe(String sql, List<PgType> parameterTypes) {
+        int count = Math.max(ParameterBinder.placeholderCount(sql), parameterTypes.size());
+        List<PgType> types = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            PgType declared = i < parameterTypes.size() ? parameterTypes.get(i) : PgType.UNKNOWN;
+            types.add(declared == PgType.UNKNOWN ? PgType.TEXT : declared);
+        }
+        if (!returnsRows(sql)) {
+            return PgStatementDescription.noData(types);
+        }
+        // Describing without running: the same statement with NULL parameters and no rows.
+        List<Object> nulls = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            nulls.add(null);
+        }
+        try (PgResult result = execute(describable(sql), nulls)) {
+            if (result instanceof PgResult.Rows rows) {
+                return PgStatementDescription.rows(types, rows.columns());
+            }
+            return PgStatementDescription.noData(types);
+        }
+    }
+
+    private static String describable(String sql) {
+        if (QUERY_START.matcher(sql).matches()) {
+            return "SELECT * FROM (" + stripSemicolon(sql) + ") AS described LIMIT 0";
+        }
+        return sql;
+    }
+
+    private static boolean returnsRows(String sql) {
+        return QUERY_START.matcher(sql).matches()
+                || sql.strip().toUpperCase(Locale.ROOT).startsWith("SHOW");
+    }
+
+    @Override
+    public PgResult execute(String sql, List<Object> parameterValues) {
+        LakeCancellation cancellation = new LakeCancellation();
+        running = cancellation;
+        try {
+            return dispatch(ParameterBinder.bind(sql, parameterValues), cancellation);
+        } catch (RuntimeException e) {
+            throw PgErrors.toPg(e);
+        } finally {
+            running = null;
+        }
+    }
+
+    private PgResult dispatch(String sql, LakeCancellation cancellation) {
+        if (BEGIN.matcher(sql).matches()) {
+            return PgResult.command("BEGIN");
+        }
+        if (COMMIT.matcher(sql).matches()) {
+            return PgResult.command("COMMIT");
+        }
+        if (ROLLBACK.matcher(sql).matches()) {
+            return PgResult.command("ROLLBACK");
+        }
+        Optional<String> setTag = parameters.apply(sql);
+        if (setTag.isPresent()) {
+            return PgResult.command(setTag.get());
+        }
+        SqlNode node;
+        try {
+            node = SluiceParser.parseStatement(sql);
+        } catch (SluiceParseException e) {
+            if (QUERY_START.matcher(sql).matches()) {
+                // Client catalog queries use Postgres syntax our grammar does not cover; DuckDB's
+                // parser may.
+                return lakeQueryWithoutAnalysis(sql, cancellation, e);
+            }
+            throw e;
+        }
+        if (node instanceof SqlCreateConnectionProfile profile) {
+            return createProfile(sql, profile);
+        }
+        if (node instanceof SqlCreateSluiceTable table) {
+            return createTable(sql, table);
+        }
+        if (node instanceof SqlCreatePipeline pipeline) {
+            return createPipeline(
+                    sql,
+                    pipeline.name().getSimple(),
+                    pipeline.insert(),
+                    planOptions(sql, pipeline.options()));
+        }
+        if (node instanceof SqlInsert insert) {
+            return createPipeline(
+                    sql,
+                    services.catalog().nextPipelineName(),
+                    insert,
+                    new PlanOptions(1, services.defaultCheckpointInterval()));
+        }
+        if (node instanceof SqlPipelineCommand command) {
+            return pipelineCommand(command);
+        }
+        if (node instanceof SqlDropTable drop) {
+            return dropTable(drop);
+        }
+        if (node instanceof SqlDropConnectionProfile drop) {
+            return dropProfile(drop);
+        }
+        if (node instanceof SqlShow show) {
+            return show(show);
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return lakeQuery(sql, node, cancellation);
+        }
+        throw new SluiceException(
+                ErrorCode.FEATURE_NOT_SUPPORTED,
+                "statement " + node.getKind().lowerName.replace('_', ' ') + " is not supported");
+    }
+
+    // ---- DDL
+
+    private PgResult createProfile(String sql, SqlCreateConnectionProfile create) {
+        ConnectionProfile profile = services.ddl().analyzeProfile(sql, create);
+        if (create.ifNotExists() && services.catalog().profile(profile.name()).isPresent()) {
+            notices.add(
+                    PgNotice.notice(
+                            "connection profile \""
+                                    + profile.name()
+                                    + "\" already exists, skipping"));
+            return PgResult.command("CREATE CONNECTION PROFILE");
+        }
+        String redacted = Redactor.redact(sql, create.options(), Redactor::looksSensitive);
+        services.catalog().createProfile(profile, redacted, create.ifNotExists());
+        return PgResult.command("CREATE CONNECTION PROFILE");
+    }
+
+    private PgResult createTable(String sql, SqlCreateSluiceTable create) {
+        TableDefinition table = services.ddl().analyzeTable(sql, create, services.catalog());
+        String redacted =
+                Redactor.redact(sql, create.options(), sensitiveOptions(table.connector()));
+        Optional<TableDefinition> existing = services.catalog().table(table.name());
+        if (existing.isPresent()) {
+            if (create.ifNotExists()) {
+                notices.add(
+                        PgNotice.notice(
+                                "relation \"" + table.name() + "\" already exists, skipping"));
+                return PgResult.command("CREATE TABLE");
+            }
+            Optional<String> user = pipelineUsing(table.name());
+            if (user.isPresent()) {
+                throw new SluiceException(
+                        ErrorCode.DUPLICATE_TABLE,
+                        "relation \""
+                                + table.name()
+                                + "\" already exists and pipeline \""
+                                + user.get()
+                                + "\" uses it",
+                        Math.max(0, offsetOf(sql, create.name().getParserPosition())),
+                        null);
+            }
+            // Arroyo-style scripts redefine a table before any pipeline uses it; that is harmless,
+            // so allow it.
+            services.catalog().putTable(table, redacted, true);
+            notices.add(
+                    PgNotice.notice(
+                            "relation \""
+                                    + table.name()
+                                    + "\" replaced: no pipeline used its old definition"));
+            return PgResult.command("CREATE TABLE");
+        }
+        services.catalog().putTable(table, redacted, false);
+        return PgResult.command("CREATE TABLE");
+    }
+
+    private java.util.function.Predicate<String> sensitiveOptions(String connector) {
+        Set<String> sensitive = new HashSet<>();
+        services.connectors()
+                .find(connector)
+                .ifPresent(
+                        factory -> {
+                            for (OptionSpec spec : factory.options()) {
+                                if (spec.sensitive()) {
+                                    sensitive.add(spec.name());
+                                    sensitive.addAll(spec.aliases());
+                                }
+                            }
+                        });
+        return key ->
+                sensitive.contains(key.toLowerCase(Locale.ROOT)) || Redactor.looksSensitive(key);
+    }
+
+    private PgResult dropTable(SqlDropTable drop) {
+        String name = drop.name.names.get(drop.name.names.size() - 1);
+        Optional<String> user = pipelineUsing(name);
+        if (user.isPresent()) {
+            throw new SluiceException(
+                    ErrorCode.OBJECT_IN_USE,
+                    "cannot drop table \""
+                            + name
+                            + "\" because pipeline \""
+                            + user.get()
+                            + "\" uses it");
+        }
+        if (!services.catalog().dropTable(name) && !drop.ifExists) {
+            throw new SluiceException(
+                    ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+        }
+        return PgResult.command("DROP TABLE");
+    }
+
+    private PgResult dropProfile(SqlDropConnectionProfile drop) {
+        String name = drop.name().getSimple();
+        if (!services.catalog().dropProfile(name) && !drop.ifExists()) {
+            throw new SluiceException(
+                    ErrorCode.UNDEFINED_OBJECT,
+                    "connection profile \"" + name + "\" does not exist");
+        }
+        return PgResult.command("DROP CONNECTION PROFILE");
+    }
+
+    private Optional<String> pipelineUsing(String table) {
+        for (StoredPipeline pipeline : services.catalog().pipelines()) {
+            for (OperatorSpec operator : pipeline.plan().operators()) {
+                if (operator instanceof io.sluice.executor.plan.SourceSpec source
+                                && source.table().equals(table)
+                        || operator instanceof SinkSpec sink && sink.table().equals(table)) {
+                    return Optional.of(pipeline.name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ---- pipelines
+
+    private PlanOptions planOptions(String sql, List<SqlTableOption> options) {
+        int parallelism = 1;
+        Duration checkpointInterval = services.defaultCheckpointInterval();
+        for (SqlTableOption option : options) {
+            String value = option.valueAsString();
+            int position = offsetOf(sql, option.keyPosition());
+            switch (option.key().toLowerCase(Locale.ROOT)) {
+                case "parallelism":
+                    try {
+                        parallelism = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        parallelism = 0;
+                    }
+                    if (parallelism < 1) {
+                        throw new SluiceException(
+                                ErrorCode.INVALID_OPTION,
+                                "option \"parallelism\" must be a positive integer, got \""
+                                        + value
+                                        + "\"",
+                                position,
+                                null);
+                    }
+                    break;
+                case "checkpoint_interval":
+                    checkpointInterval =
+                            TableOptions.parseDuration(value)
+                                    .filter(
+                                            duration ->
+                                                    !duration.isZero() && !duration.isNegative())
+                                    .orElseThrow(
+                                            () ->
+                                                    new SluiceException(
+                                                            ErrorCode.INVALID_OPTION,
+                                                            "option \"checkpoint_interval\" must be"
+                                                                + " a duration such as 10s, got \""
+                                                                    + value
+                                                                    + "\"",
+                                                            position,
+                                                            null));
+                    break;
+                default:
+                    throw new SluiceException(
+                            ErrorCode.INVALID_OPTION,
+                            "unknown pipeline option \""
+                                    + option.key()
+                                    + "\"; valid options are parallelism and checkpoint_interval",
+                            position,
+                            null);
+            }
+        }
+        return new PlanOptions(parallelism, checkpointInterval);
+    }
+
+    private PgResult createPipeline(
+            String sql, String name, SqlInsert insert, PlanOptions options) {
+        if (services.catalog().pipeline(name).isPresent()) {
+            throw new SluiceException(
+                    ErrorCode.DUPLICATE_OBJECT, "pipeline \"" + name + "\" already exists");
+        }
+        PlannedInsert planned =
+                services.planner().planInsert(sql, insert, services.catalog(), name, options);
+        String sinkTable = sinkOf(planned);
+        if (planned.inferredSinkSchema().isPresent()) {
+            services.catalog().setTableColumns(sinkTable, planned.inferredSinkSchema().get());
+        }
+        services.catalog().createPipeline(name, sql, planned.plan());
+        try {
+            services.pipelines().start(name);
+        } catch (RuntimeException e) {
+            services.pipelines().drop(name);
+            throw e;
+        }
+        notices.add(
+                PgNotice.notice(
+                        "pipeline \"" + name + "\" is running: it writes into " + sinkTable));
+        return PgResult.command("CREATE PIPELINE");
+    }
+
+    private static String sinkOf(PlannedInsert planned) {
+        for (OperatorSpec operator : planned.plan().operators()) {
+            if (operator instanceof SinkSpec sink) {
+                return sink.table();
+            }
+        }
+        throw new SluiceException(ErrorCode.INTERNAL_ERROR, "planned pipeline has no sink");
+    }
+
+    private PgResult pipelineCommand(SqlPipelineCommand command) {
+        String name = command.name().getSimple();
+        switch (command.action()) {
+            case STOP:
+                services.pipelines().stop(name);
+                return PgResult.command("STOP PIPELINE");
+            case START:
+                services.pipelines().start(name);
+                return PgResult.command("START PIPELINE");
+            case DROP:
+            default:
+                if (services.catalog().pipeline(name).isEmpty()) {
+                    if (command.ifExists()) {
+                        return PgResult.command("DROP PIPELINE");
+                    }
+                    throw new SluiceException(
+                            ErrorCode.UNDEFINED_OBJECT, "pipeline \"" + name + "\" does not exist");
+                }
+                services.pipelines().drop(name);
+                return PgResult.command("DROP PIPELINE");
+        }
+    }
+
+    // ---- SHOW
+
+    private PgResult show(SqlShow show) {
+        return ShowStatements.run(show, services, parameters);
+    }
+
+    // ---- lake queries
+
+    private PgResult lakeQuery(String sql, SqlNode node, LakeCancellation cancellation) {
+        LakeQueryTables tables = LakeQueryAnalyzer.checkLakeQuery(sql, node, services.catalog());
+        Map<String, LakeTable> lakeTables = new LinkedHashMap<>();
+        for (String name : tables.lakeTables()) {
+            lakeTables.put(name, lakeTable(services.catalog().table(name).orElseThrow()));
+        }
+        return rows(services.lake().query(sql, lakeTables, cancellation));
+    }
+
+    private PgResult lakeQueryWithoutAnalysis(
+            String sql, LakeCancellation cancellation, SluiceParseException parseError) {
+        Map<String, LakeTable> lakeTables = new TreeMap<>();
+        for (TableDefinition table : services.catalog().tables()) {
+            if (table.kind() != TableKind.SOURCE && table.columns().isPresent()) {
+                try {
+                    lakeTables.put(table.name(), lakeTable(table));
+                } catch (SluiceException e) {
+                    // Tables DuckDB cannot read yet (e.g. on S3) are left out of a query that does
+                    // not name them.
+                }
+            }
+        }
+        try {
+            return rows(services.lake().query(stripSemicolon(sql), lakeTables, cancellation));
+        } catch (SluiceException e) {
+            if (e.errorCode() == ErrorCode.SYNTAX_ERROR) {
+                throw parseError;
+            }
+            throw e;
+        }
+    }
+
+    private static LakeTable lakeTable(TableDefinition table) {
+        RowSchema schema =
+                table.columns()
+                        .orElseThrow(
+                                () ->
+                                        new SluiceException(
+                                                ErrorCode.UNDEFINED_COLUMN,
+                                                "table \""
+                                                        + table.name()
+                                                        + "\" has no columns yet: it takes them"
+                                                        + " from its first INSERT"));
+        return new LakeTable(table.name(), schema, LakeQueries.localDirectory(table));
+    }
+
+    private static PgResult rows(LakeResult result) {
+        List<PgColumn> columns = new ArrayList<>();
+        for (Column column : result.columns()) {
+            columns.add(new PgColumn(column.name(), PgTypes.of(column.type())));
+        }
+        Iterator<Object[]> rows =
+                new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        try {
+                            return result.hasNext();
+                        } catch (RuntimeException e) {
+                            throw PgErrors.toPg(e);
+                        }
+                    }
+
+                    @Override
+                    public Object[] next() {
+                        try {
+                            return result.next().toArray();
+                        } catch (RuntimeException e) {
+                            throw PgErrors.toPg(e);
+                        }
+                    }
+                };
+        return PgResult.rows(columns, rows, result::close);
+    }
+
+    private static String stripSemicolon(String sql) {
+        String trimmed = sql.strip();
+        while (trimmed.endsWith(";")) {
+            trimmed = trimmed.substring(0, trimmed.length() - 1).strip();
+        }
+        return trimmed;
+    }
+
+    private static int offsetOf(String sql, org.apache.calcite.sql.parser.SqlParserPos pos) {
+        return io.sluice.planner.Positions.offset(sql, pos);
+    }
+
+    // ---- session plumbing
+
+    @Override
+    public void cancel() {
+        LakeCancellation cancellation = running;
+        if (cancellation != null) {
+            cancellation.cancel();
+        }
+    }
+
+    @Override
+    public Map<String, String> parameterStatus() {
+        Map<String, String> status = new LinkedHashMap<>(parameters.reported());
+        status.put("session_authorization", user);
+        return status;
+    }
+
+    @Override
+    public List<PgNotice> pollNotices() {
+        List<PgNotice> pending = List.copyOf(notices);
+        notices.clear();
+        return pending;
+    }
+
+    @Override
+    public void close() {
+        cancel();
+    }
+}
