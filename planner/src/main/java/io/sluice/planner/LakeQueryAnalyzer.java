@@ -48,11 +48,23 @@ public final class LakeQueryAnalyzer {
      * need a streaming SELECT.
      *
      * @param sql the statement text, for the error position
-     * @throws SluiceException FEATURE_NOT_SUPPORTED naming the first source table read
+     * @throws SluiceException FEATURE_NOT_SUPPORTED naming the first source table read, or
+     *     UNDEFINED_TABLE for an unqualified name the catalog does not know (qualified names such
+     *     as {@code pg_catalog.pg_class}, and bare {@code pg_*} names, are left to the query
+     *     engine)
      */
     public static LakeQueryTables checkLakeQuery(String sql, SqlNode query, CatalogView catalog) {
         for (TableReferences.Reference reference : TableReferences.collect(query)) {
             Optional<TableDefinition> table = catalog.table(reference.name());
+            if (table.isEmpty()
+                    && !reference.name().contains(".")
+                    && !reference.name().startsWith("pg_")) {
+                throw new SluiceException(
+                        ErrorCode.UNDEFINED_TABLE,
+                        "relation \"" + reference.name() + "\" does not exist",
+                        Positions.offset(sql, reference.position()),
+                        null);
+            }
             if (table.isPresent() && table.get().kind() == TableKind.SOURCE) {
                 throw new SluiceException(
                         ErrorCode.FEATURE_NOT_SUPPORTED,

@@ -140,5 +140,20 @@ class DdlAndLakeQueryTest {
                 .hasMessage(
                         "streaming SELECT over source table events is not supported yet; INSERT"
                                 + " INTO a sink");
+
+        String unknown = "select * from lake1 join nowhere n on true";
+        assertThatThrownBy(
+                        () ->
+                                LakeQueryAnalyzer.checkLakeQuery(
+                                        unknown,
+                                        SluiceParser.parseStatement(unknown),
+                                        harness.catalog()))
+                .isInstanceOfSatisfying(
+                        SluiceException.class,
+                        e -> {
+                            assertThat(e.errorCode()).isEqualTo(ErrorCode.UNDEFINED_TABLE);
+                            assertThat(e.position()).hasValue(unknown.indexOf("nowhere"));
+                        })
+                .hasMessage("relation \"nowhere\" does not exist");
     }
 }
