@@ -12,4 +12,10 @@ public interface CheckpointStore {
      * leaves the previous checkpoint the latest.
      */
     void complete(String pipeline, CompletedCheckpoint checkpoint);
+
+    /**
+     * Notes that every sink subtask committed checkpoint {@code epoch} (the second phase of the
+     * two-phase commit); for history only, recovery does not depend on it.
+     */
+    default void committed(String pipeline, long epoch) {}
 }

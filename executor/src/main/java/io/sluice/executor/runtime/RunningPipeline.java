@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * epoch completes when every subtask acknowledged it and every sink said its rows are durable. A
  * subtask that lagged behind skips to the newest requested epoch; the epochs it skipped never
  * complete, which only delays the next completed one.
+ *
+ * <p>Two-phase commit: a completed checkpoint is recorded in the {@link CheckpointStore} first;
+ * only then does each subtask call {@link Sink#commit(long)} on its sink (from its own thread,
+ * between batches). A restored pipeline commits the restored epoch again before reading, which
+ * finishes a commit a crash cut short. A stop takes a final checkpoint and commits it.
  */
 final class RunningPipeline implements PipelineHandle {
     private static final Logger LOG = LoggerFactory.getLogger(RunningPipeline.class);
@@ -80,9 +85,17 @@ final class RunningPipeline implements PipelineHandle {
     private final Object signal = new Object();
     private final Object checkpointLock = new Object();
     private final TreeMap<Long, PendingCheckpoint> pending = new TreeMap<>();
+
+    /** Sink subtasks that committed each epoch, until all have. */
+    private final TreeMap<Long, Integer> commits = new TreeMap<>();
+
     private final List<Thread> subtasks = new ArrayList<>();
 
     private volatile long lastCompletedEpoch = -1;
+
+    /** The newest epoch every subtask acknowledged, whether it completed or not. */
+    private volatile long resolvedEpoch = -1;
+
     private volatile boolean stopRequested;
     private volatile boolean aborted;
     private volatile long finalEpoch = Long.MAX_VALUE;
@@ -221,11 +234,17 @@ final class RunningPipeline implements PipelineHandle {
                 schema = spec.outputSchema();
             }
             writer = sink.connector().createSink(sinkContext(subtask, subtaskAllocator));
+            long restoredEpoch = restored.map(CompletedCheckpoint::epoch).orElse(-1L);
+            if (restoredEpoch >= 0) {
+                // a commit cut short by the crash that ended the previous run
+                writer.commit(restoredEpoch);
+                recordCommit(restoredEpoch);
+            }
             if (startedSubtasks.incrementAndGet() == plan.parallelism()) {
                 state.compareAndSet(PipelineState.STARTING, PipelineState.RUNNING);
                 LOG.info("pipeline {}: running", plan.pipeline());
             }
-            loop(subtask, initialEpoch, reader, calcs, writer);
+            loop(subtask, initialEpoch, restoredEpoch, reader, calcs, writer);
         } catch (Throwable t) {
             fail(t);
         } finally {
@@ -248,10 +267,17 @@ final class RunningPipeline implements PipelineHandle {
     }
 
     private void loop(
-            int subtask, long initialEpoch, Source reader, List<CalcOperator> calcs, Sink writer) {
+            int subtask,
+            long initialEpoch,
+            long restoredEpoch,
+            Source reader,
+            List<CalcOperator> calcs,
+            Sink writer) {
         long lastEpoch = initialEpoch;
+        long lastCommitted = restoredEpoch;
         boolean finished = false;
         while (!aborted) {
+            lastCommitted = commitCompleted(writer, lastCommitted);
             long requested = requestedEpoch.get();
             if (requested > lastEpoch) {
                 barrier(subtask, requested, reader, writer);
@@ -259,6 +285,10 @@ final class RunningPipeline implements PipelineHandle {
             }
             if (stopping) {
                 if (lastEpoch >= finalEpoch) {
+                    awaitResolved(finalEpoch);
+                    if (!aborted) {
+                        commitCompleted(writer, lastCommitted);
+                    }
                     return;
                 }
                 continue;
@@ -291,6 +321,45 @@ final class RunningPipeline implements PipelineHandle {
         }
     }
 
+    /**
+     * The second phase of the two-phase commit, run by each subtask for its own sink (sinks are
+     * single-threaded): once a checkpoint is recorded, its sink commits.
+     */
+    private long commitCompleted(Sink writer, long lastCommitted) {
+        long completed = lastCompletedEpoch;
+        if (completed > lastCommitted) {
+            writer.commit(completed);
+            recordCommit(completed);
+            return completed;
+        }
+        return lastCommitted;
+    }
+
+    private void recordCommit(long epoch) {
+        synchronized (checkpointLock) {
+            int count = commits.merge(epoch, 1, Integer::sum);
+            if (count < plan.parallelism()) {
+                return;
+            }
+            commits.headMap(epoch, true).clear();
+        }
+        try {
+            checkpoints.committed(plan.pipeline(), epoch);
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "pipeline {}: cannot note that checkpoint {} is committed",
+                    plan.pipeline(),
+                    epoch,
+                    e);
+        }
+    }
+
+    private void awaitResolved(long epoch) {
+        while (!aborted && resolvedEpoch < epoch) {
+            java.util.concurrent.locks.LockSupport.parkNanos(IDLE_WAIT_NANOS);
+        }
+    }
+
     private void barrier(int subtask, long epoch, Source reader, Sink writer) {
         byte[] sourceState = reader.snapshotState();
         SinkCheckpoint sinkCheckpoint = writer.checkpoint(epoch, clock.instant());
@@ -318,28 +387,37 @@ final class RunningPipeline implements PipelineHandle {
                 it.next();
                 it.remove();
             }
-            if (!checkpoint.durable) {
-                LOG.debug(
-                        "pipeline {}: epoch {} not completed: a sink still has rows that are not"
-                                + " durable",
-                        plan.pipeline(),
-                        epoch);
-                return;
-            }
-            CompletedCheckpoint completed =
-                    new CompletedCheckpoint(epoch, clock.instant(), checkpoint.states);
             try {
-                checkpoints.complete(plan.pipeline(), completed);
-                lastCompletedEpoch = epoch;
-                LOG.debug("pipeline {}: checkpoint {} completed", plan.pipeline(), epoch);
-            } catch (RuntimeException e) {
-                LOG.warn(
-                        "pipeline {}: cannot record checkpoint {}; the previous one stays the"
-                                + " latest",
-                        plan.pipeline(),
-                        epoch,
-                        e);
+                completeCheckpoint(epoch, checkpoint);
+            } finally {
+                resolvedEpoch = epoch;
             }
+        }
+    }
+
+    private void completeCheckpoint(long epoch, PendingCheckpoint checkpoint) {
+        if (!checkpoint.durable) {
+            LOG.debug(
+                    "pipeline {}: epoch {} not completed: a sink still has rows that are not"
+                            + " durable",
+                    plan.pipeline(),
+                    epoch);
+            return;
+        }
+        CompletedCheckpoint completed =
+                new CompletedCheckpoint(epoch, clock.instant(), checkpoint.states);
+        try {
+            checkpoints.complete(plan.pipeline(), completed);
+            LOG.debug("pipeline {}: checkpoint {} completed", plan.pipeline(), epoch);
+            Failpoints.hit(Failpoints.AFTER_CHECKPOINT);
+            lastCompletedEpoch = epoch;
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "pipeline {}: cannot record checkpoint {}; the previous one stays the"
+                            + " latest",
+                    plan.pipeline(),
+                    epoch,
+                    e);
         }
     }
 

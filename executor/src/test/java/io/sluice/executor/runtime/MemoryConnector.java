@@ -32,6 +32,15 @@ final class MemoryConnector implements ConnectorFactory {
     final AtomicInteger sinkCheckpoints = new AtomicInteger();
     final AtomicInteger openResources = new AtomicInteger();
 
+    /** Epochs committed, in the order the sinks committed them. */
+    final Queue<Long> commits = new ConcurrentLinkedQueue<>();
+
+    /** Commits of an epoch the checkpoint store did not hold yet. */
+    final Queue<Long> earlyCommits = new ConcurrentLinkedQueue<>();
+
+    /** Where the runtime records checkpoints; the sink checks it when asked to commit. */
+    volatile CheckpointStore store;
+
     @Override
     public String name() {
         return "memory";
@@ -138,9 +147,11 @@ final class MemoryConnector implements ConnectorFactory {
     private final class CollectingSink implements Sink {
         private final long failAfter;
         private final boolean durable;
+        private final String pipeline;
         private long count;
 
         CollectingSink(SinkContext context) {
+            this.pipeline = context.pipeline();
             TableOptions options =
                     TableOptions.validate(MemoryConnector.this, TableRole.SINK, context.options());
             this.failAfter =
@@ -166,6 +177,17 @@ final class MemoryConnector implements ConnectorFactory {
         public SinkCheckpoint checkpoint(long epoch, Instant now) {
             sinkCheckpoints.incrementAndGet();
             return new SinkCheckpoint(durable, ByteBuffer.allocate(8).putLong(count).array());
+        }
+
+        @Override
+        public void commit(long epoch) {
+            CheckpointStore checkpoints = store;
+            if (checkpoints != null
+                    && checkpoints.latest(pipeline).map(CompletedCheckpoint::epoch).orElse(-1L)
+                            < epoch) {
+                earlyCommits.add(epoch);
+            }
+            commits.add(epoch);
         }
 
         @Override

@@ -45,6 +45,7 @@ final class TestPipelineRunner {
         allocator = new RootAllocator();
         connector = new MemoryConnector();
         store = new InMemoryCheckpointStore();
+        connector.store = store;
         runner =
                 new PipelineRunner(
                         ConnectorRegistry.of(connector), store, allocator, Map.of("ROWS", "1000"));
@@ -178,6 +179,34 @@ final class TestPipelineRunner {
                 .containsExactlyInAnyOrderElementsOf(LongStream.range(0, 1000).boxed().toList());
         assertThat(store.latest("p1").orElseThrow().epoch()).isGreaterThan(stoppedAt);
         assertThat(second.metrics().rowsRead()).isEqualTo(600);
+    }
+
+    @Test
+    void commitsOnlyRecordedCheckpointsAndCommitsTheRestoredOneAgain() throws Exception {
+        PipelineHandle first =
+                runner.start(
+                        plan(
+                                2,
+                                Duration.ofMillis(10),
+                                Map.of("rows", "1000", "pause_at", "400", "unbounded", "true"),
+                                Map.of()));
+        await(() -> first.metrics().rowsWritten() == 400 && store.history("p1").size() >= 2);
+        first.stop();
+
+        long stoppedAt = store.latest("p1").orElseThrow().epoch();
+        assertThat(connector.commits).contains(stoppedAt);
+        assertThat(connector.commits.stream().mapToLong(Long::longValue).max()).hasValue(stoppedAt);
+        connector.commits.clear();
+
+        PipelineHandle second =
+                runner.start(plan(2, Duration.ofMillis(10), Map.of("rows", "1000"), Map.of()));
+        assertThat(second.awaitTermination(WAIT)).isTrue();
+
+        // each subtask first finishes the restored epoch's commit, then commits newer epochs
+        assertThat(connector.commits.stream().limit(2)).containsOnly(stoppedAt);
+        assertThat(connector.commits.stream().mapToLong(Long::longValue).max())
+                .hasValue(store.latest("p1").orElseThrow().epoch());
+        assertThat(connector.earlyCommits).isEmpty();
     }
 
     @Test

@@ -6,7 +6,10 @@ import io.sluice.executor.spi.OptionType;
 import io.sluice.executor.spi.Sink;
 import io.sluice.executor.spi.SinkContext;
 import io.sluice.executor.spi.TableRole;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code filesystem} connector: writes a table as Parquet files under a local directory or an
@@ -21,7 +24,10 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
     static final String PARQUET_ROW_GROUP_SIZE = "parquet.row_group_size";
     static final String ROLLING_INTERVAL = "rolling_policy.interval";
     static final String ROLLING_FILE_SIZE = "rolling_policy.file_size";
+    static final String INACTIVITY_INTERVAL = "rolling_policy.inactivity_interval";
     static final String TIME_PATTERN = "partitioning.time_pattern";
+    static final String PARTITION_FIELDS = "partitioning.fields";
+    static final String MULTIPART_PART_SIZE = "multipart.target_part_size";
     static final String FILENAME_STRATEGY = "filename.strategy";
     static final String FILENAME_PREFIX = "filename.prefix";
     static final String FILENAME_SUFFIX = "filename.suffix";
@@ -58,17 +64,24 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
                             .aliases("rollover_seconds")
                             .defaultValue("30s")
                             .doc(
-                                    "Finish a file once it has been open this long. Files are"
-                                            + " finished only at checkpoints, so a file lives at"
-                                            + " least this long and at most this plus one"
-                                            + " checkpoint interval.")
+                                    "Finish a file once it has been open this long. The check"
+                                            + " runs at checkpoints, so a file lives at least this"
+                                            + " long and at most this plus one checkpoint"
+                                            + " interval; it becomes visible at the commit of that"
+                                            + " checkpoint.")
+                            .build(),
+                    sink(INACTIVITY_INTERVAL, OptionType.DURATION)
+                            .aliases("inactivity_rollover_seconds")
+                            .doc(
+                                    "Finish a file at the next checkpoint once no row was"
+                                            + " written to it for this long.")
                             .build(),
                     sink(ROLLING_FILE_SIZE, OptionType.SIZE)
                             .aliases("target_file_size")
                             .defaultValue("128MB")
                             .doc(
-                                    "Finish a file at the next checkpoint once it holds this many"
-                                            + " bytes.")
+                                    "Finish a file once it holds this many bytes; it becomes"
+                                            + " visible at the commit of the next checkpoint.")
                             .build(),
                     sink(TIME_PATTERN, OptionType.STRING)
                             .aliases("time_partition_pattern")
@@ -77,6 +90,18 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
                                             + " subdirectory per event time (UTC). The event time"
                                             + " is the column named 'timestamp' when it is a"
                                             + " TIMESTAMP, else the time the row is written.")
+                            .build(),
+                    sink(PARTITION_FIELDS, OptionType.STRING)
+                            .aliases("partition_fields")
+                            .doc(
+                                    "Comma-separated columns whose values name Hive-style"
+                                            + " subdirectories ('field=value'), after the time"
+                                            + " partition; Delta tables record them as partition"
+                                            + " columns.")
+                            .build(),
+                    sink(MULTIPART_PART_SIZE, OptionType.SIZE)
+                            .defaultValue("32MB")
+                            .doc("Size of the parts of S3 multipart uploads (at least 5MB).")
                             .build(),
                     sink(FILENAME_STRATEGY, OptionType.ENUM)
                             .defaultValue("uuid")
@@ -140,6 +165,24 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
     @Override
     public List<TableRole> roles() {
         return List.of(TableRole.SINK);
+    }
+
+    /**
+     * The local directory a table with these options is written to; empty when it is on S3.
+     *
+     * @param options validated options of this connector
+     */
+    public static Optional<Path> localDirectory(Map<String, String> options) {
+        FilesystemSinkConfig.LakeLocation location =
+                FilesystemSinkConfig.parseLocation(options.get(PATH));
+        return location instanceof FilesystemSinkConfig.LocalLocation local
+                ? Optional.of(local.directory())
+                : Optional.empty();
+    }
+
+    /** The columns named by {@code partitioning.fields}, in order. */
+    public static List<String> partitionFields(Map<String, String> options) {
+        return FilesystemSinkConfig.from(options).partitionFields();
     }
 
     @Override

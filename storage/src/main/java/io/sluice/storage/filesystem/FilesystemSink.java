@@ -1,31 +1,35 @@
 package io.sluice.storage.filesystem;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.executor.plan.RowSchema;
 import io.sluice.executor.plan.TypeKind;
+import io.sluice.executor.runtime.Failpoints;
 import io.sluice.executor.spi.Sink;
 import io.sluice.executor.spi.SinkCheckpoint;
 import io.sluice.executor.spi.SinkContext;
-import io.sluice.storage.parquet.ArrowParquetWriter;
+import io.sluice.storage.filesystem.SinkState.OpenFileState;
+import io.sluice.storage.filesystem.SinkState.PendingFile;
+import io.sluice.storage.parquet.LocalAppendTarget;
+import io.sluice.storage.parquet.ResumableParquetFile;
 import io.sluice.storage.s3.S3Clients;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.arrow.vector.TimeStampVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -33,13 +37,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes one subtask's rows as Parquet files, one open file per time partition.
+ * Writes one subtask's rows as Parquet files, one open file per partition, exactly once.
  *
- * <p>Durability: files are finished (footer written, forced to disk, renamed or uploaded) only at
- * checkpoint barriers, when the rolling policy says they are due. The checkpoint reports all rows
- * durable only when no file is left open; otherwise it stays pending, so the sources' positions are
- * not advanced past rows that live only in unfinished files. After a crash those files are deleted
- * on open and their rows are read again.
+ * <p>A file stays open across checkpoints until its rolling policy (interval, inactivity, size)
+ * says it is due. At every checkpoint each open file ends its row group and the checkpoint state
+ * records the file's length and the footer for its row groups, so after a crash the file is cut
+ * back to that length and continued: its rows are not read again. A due file is finished (footer
+ * written, made durable, on S3 uploaded as an incomplete multipart upload) and listed as pending;
+ * {@link #commit} publishes it (rename, or completing the upload) once the checkpoint is recorded,
+ * then records it in the table's log when there is one (Delta).
  */
 public final class FilesystemSink implements Sink {
     private static final Logger log = LoggerFactory.getLogger(FilesystemSink.class);
@@ -52,8 +58,17 @@ public final class FilesystemSink implements Sink {
     private final SinkContext context;
     private final FilesystemSinkConfig config;
     private final FileDestination destination;
+    private final TableCommitter committer;
     private final OptionalInt eventTimeColumn;
+    private final PartitionFields partitionFields;
     private final Map<String, OpenFile> openFiles = new LinkedHashMap<>();
+
+    /** Finished since the last checkpoint, not prepared yet. */
+    private final List<PendingFile> finished = new ArrayList<>();
+
+    /** Prepared by a checkpoint, waiting for its commit. */
+    private final List<PendingFile> pending = new ArrayList<>();
+
     private long nextSerial;
     private long lastPartitionSecond = Long.MIN_VALUE;
     private String lastPartition = "";
@@ -62,15 +77,31 @@ public final class FilesystemSink implements Sink {
             SinkContext context,
             FilesystemSinkConfig config,
             FileDestination destination,
-            long nextSerial) {
+            TableCommitter committer) {
         this.context = requireNonNull(context, "context is null");
         this.config = requireNonNull(config, "config is null");
         this.destination = requireNonNull(destination, "destination is null");
+        this.committer = requireNonNull(committer, "committer is null");
         this.eventTimeColumn = eventTimeColumn(context.schema());
-        this.nextSerial = nextSerial;
+        this.partitionFields = PartitionFields.of(config.partitionFields(), context.schema());
     }
 
     static FilesystemSink open(SinkContext context, FilesystemSinkConfig config) {
+        // a plain directory has no log to write: publishing the files was the commit
+        return open(
+                context, config, (epoch, files) -> Failpoints.hit(Failpoints.COMMIT_BEFORE_ACK));
+    }
+
+    /**
+     * Opens a sink with the {@code filesystem} connector's options that records its files in a
+     * table log through {@code committer}.
+     */
+    public static FilesystemSink open(SinkContext context, TableCommitter committer) {
+        return open(context, FilesystemSinkConfig.from(context.options()), committer);
+    }
+
+    static FilesystemSink open(
+            SinkContext context, FilesystemSinkConfig config, TableCommitter committer) {
         FileDestination destination;
         if (config.location() instanceof FilesystemSinkConfig.LocalLocation local) {
             destination =
@@ -84,11 +115,61 @@ public final class FilesystemSink implements Sink {
                             S3Clients.create(config.s3().orElseThrow()),
                             s3.bucket(),
                             s3.prefix(),
-                            stagingDirectory(context));
+                            stagingDirectory(context),
+                            config.multipartPartSize());
         }
-        destination.removeLeftovers();
-        long nextSerial = context.restoredState().map(FilesystemSink::decodeSerial).orElse(0L);
-        return new FilesystemSink(context, config, destination, nextSerial);
+        FilesystemSink sink = new FilesystemSink(context, config, destination, committer);
+        try {
+            sink.restore(context.restoredState().map(SinkState::decode).orElse(SinkState.empty()));
+        } catch (RuntimeException e) {
+            sink.close();
+            throw e;
+        }
+        return sink;
+    }
+
+    private void restore(SinkState state) {
+        Set<String> keep = new HashSet<>();
+        state.openFiles().forEach(file -> keep.add(file.location()));
+        state.pending().forEach(file -> keep.add(file.location()));
+        destination.removeLeftovers(keep);
+        nextSerial = state.nextSerial();
+        pending.addAll(state.pending());
+        Instant now = Instant.now();
+        for (OpenFileState saved : state.openFiles()) {
+            LocalAppendTarget target;
+            try {
+                target = destination.resume(saved.location(), saved.length());
+            } catch (UncheckedIOException e) {
+                throw new SluiceException(
+                        ErrorCode.EXTERNAL_ERROR,
+                        "cannot resume file "
+                                + saved.name()
+                                + " of table "
+                                + context.table()
+                                + " from the last checkpoint: "
+                                + e.getCause().getMessage(),
+                        e);
+            }
+            ResumableParquetFile file =
+                    ResumableParquetFile.resume(
+                            target,
+                            context.schema(),
+                            config.compression(),
+                            config.rowGroupSize(),
+                            new ResumableParquetFile.Snapshot(
+                                    saved.length(), saved.rows(), saved.footer()));
+            openFiles.put(
+                    saved.partition(),
+                    new OpenFile(
+                            saved.partition(),
+                            saved.partitionValues(),
+                            saved.name(),
+                            saved.location(),
+                            file,
+                            Instant.ofEpochMilli(saved.openedAtMillis()),
+                            now));
+        }
     }
 
     private static Path stagingDirectory(SinkContext context) {
@@ -123,28 +204,46 @@ public final class FilesystemSink implements Sink {
         if (rows == 0) {
             return;
         }
-        if (config.timePattern().isEmpty()) {
-            OpenFile file = fileFor("");
+        Instant now = Instant.now();
+        if (config.timePattern().isEmpty() && partitionFields.isEmpty()) {
+            OpenFile file = fileFor("", Map.of(), now);
             for (int row = 0; row < rows; row++) {
-                file.writer.write(batch, row);
+                file.file.write(batch, row);
             }
-            return;
+        } else {
+            long processingMicros = ChronoUnit.MICROS.between(Instant.EPOCH, now);
+            TimeStampVector eventTime =
+                    eventTimeColumn.isPresent() && config.timePattern().isPresent()
+                            ? (TimeStampVector) batch.getVector(eventTimeColumn.getAsInt())
+                            : null;
+            for (int row = 0; row < rows; row++) {
+                String partition = "";
+                if (config.timePattern().isPresent()) {
+                    long micros =
+                            eventTime == null || eventTime.isNull(row)
+                                    ? processingMicros
+                                    : eventTime.get(row);
+                    partition = timePartition(micros);
+                }
+                Map<String, String> values = Map.of();
+                if (!partitionFields.isEmpty()) {
+                    values = partitionFields.values(batch, row);
+                    String fields = PartitionFields.directory(values);
+                    partition = partition.isEmpty() ? fields : partition + "/" + fields;
+                }
+                fileFor(partition, values, now).file.write(batch, row);
+            }
         }
-        long processingMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-        TimeStampVector eventTime =
-                eventTimeColumn.isPresent()
-                        ? (TimeStampVector) batch.getVector(eventTimeColumn.getAsInt())
-                        : null;
-        for (int row = 0; row < rows; row++) {
-            long micros =
-                    eventTime == null || eventTime.isNull(row)
-                            ? processingMicros
-                            : eventTime.get(row);
-            fileFor(partition(micros)).writer.write(batch, row);
+        for (Iterator<OpenFile> iterator = openFiles.values().iterator(); iterator.hasNext(); ) {
+            OpenFile file = iterator.next();
+            if (file.file.dataSize() >= config.rollingFileSize()) {
+                iterator.remove();
+                finish(file);
+            }
         }
     }
 
-    private String partition(long micros) {
+    private String timePartition(long micros) {
         long second = Math.floorDiv(micros, 1_000_000L);
         if (second != lastPartitionSecond) {
             lastPartition = config.timePattern().orElseThrow().format(micros);
@@ -153,33 +252,33 @@ public final class FilesystemSink implements Sink {
         return lastPartition;
     }
 
-    private OpenFile fileFor(String partition) {
+    private OpenFile fileFor(String partition, Map<String, String> values, Instant now) {
         OpenFile file = openFiles.get(partition);
         if (file == null) {
             String name = nextName();
-            Path path = destination.inProgressFile(partition, name);
-            ArrowParquetWriter writer;
+            LocalAppendTarget target;
             try {
-                writer =
-                        ArrowParquetWriter.create(
-                                path,
-                                context.schema(),
-                                config.compression(),
-                                config.rowGroupSize());
+                target = destination.create(partition, name);
             } catch (UncheckedIOException e) {
                 throw new SluiceException(
                         ErrorCode.EXTERNAL_ERROR,
                         "cannot create file "
-                                + path
+                                + name
                                 + " for table "
                                 + context.table()
                                 + ": "
                                 + e.getCause().getMessage(),
                         e);
             }
-            file = new OpenFile(partition, name, path, writer, Instant.now());
+            ResumableParquetFile parquet =
+                    ResumableParquetFile.create(
+                            target, context.schema(), config.compression(), config.rowGroupSize());
+            file =
+                    new OpenFile(
+                            partition, values, name, target.path().toString(), parquet, now, now);
             openFiles.put(partition, file);
         }
+        file.lastWriteAt = now;
         return file;
     }
 
@@ -197,41 +296,114 @@ public final class FilesystemSink implements Sink {
 
     @Override
     public SinkCheckpoint checkpoint(long epoch, Instant now) {
-        Duration interval = config.rollingInterval();
+        Failpoints.hit(Failpoints.CHECKPOINT_START);
+        Map<OpenFile, ResumableParquetFile.Snapshot> snapshots = new LinkedHashMap<>();
+        for (OpenFile file : openFiles.values()) {
+            snapshots.put(file, externalCall("flush", file, file.file::flush));
+        }
+        Failpoints.hit(Failpoints.AFTER_FLUSH);
         for (Iterator<OpenFile> iterator = openFiles.values().iterator(); iterator.hasNext(); ) {
             OpenFile file = iterator.next();
-            boolean due =
-                    Duration.between(file.openedAt, now).compareTo(interval) >= 0
-                            || file.writer.dataSize() >= config.rollingFileSize();
-            if (due) {
+            if (isDue(file, now)) {
                 iterator.remove();
+                snapshots.remove(file);
                 finish(file);
             }
         }
-        byte[] state = config.serialNames() ? encodeSerial(nextSerial) : new byte[0];
-        return new SinkCheckpoint(openFiles.isEmpty(), state);
+        for (PendingFile file : finished) {
+            PendingFile withEpoch =
+                    new PendingFile(
+                            file.partition(),
+                            file.partitionValues(),
+                            file.name(),
+                            file.location(),
+                            file.size(),
+                            file.rows(),
+                            epoch,
+                            Optional.empty());
+            pending.add(destination.prepare(withEpoch));
+        }
+        finished.clear();
+        Failpoints.hit(Failpoints.AFTER_FINALIZE);
+        List<OpenFileState> open = new ArrayList<>();
+        snapshots.forEach(
+                (file, snapshot) ->
+                        open.add(
+                                new OpenFileState(
+                                        file.partition,
+                                        file.partitionValues,
+                                        file.name,
+                                        file.location,
+                                        file.openedAt.toEpochMilli(),
+                                        snapshot.length(),
+                                        snapshot.rows(),
+                                        snapshot.footer())));
+        return SinkCheckpoint.prepared(new SinkState(nextSerial, open, pending).encode());
+    }
+
+    private boolean isDue(OpenFile file, Instant now) {
+        if (Duration.between(file.openedAt, now).compareTo(config.rollingInterval()) >= 0) {
+            return true;
+        }
+        if (config.inactivityInterval().isPresent()
+                && Duration.between(file.lastWriteAt, now)
+                                .compareTo(config.inactivityInterval().get())
+                        >= 0) {
+            return true;
+        }
+        return file.file.dataSize() >= config.rollingFileSize();
     }
 
     private void finish(OpenFile file) {
-        try {
-            file.writer.close();
-            destination.publish(file.path, file.partition, file.name);
-        } catch (UncheckedIOException e) {
-            throw new SluiceException(
-                    ErrorCode.EXTERNAL_ERROR,
-                    "cannot finish file "
-                            + file.name
-                            + " of table "
-                            + context.table()
-                            + ": "
-                            + e.getCause().getMessage(),
-                    e);
+        long rows = file.file.rowCount();
+        long size = externalCall("finish", file, file.file::finish);
+        file.file.close();
+        finished.add(
+                new PendingFile(
+                        file.partition,
+                        file.partitionValues,
+                        file.name,
+                        file.location,
+                        size,
+                        rows,
+                        -1,
+                        Optional.empty()));
+        log.debug("Finished {} ({} rows) of table {}", file.name, rows, context.table());
+    }
+
+    @Override
+    public void commit(long epoch) {
+        Failpoints.hit(Failpoints.COMMIT_START);
+        List<PendingFile> due = new ArrayList<>();
+        for (PendingFile file : pending) {
+            if (file.epoch() <= epoch) {
+                due.add(file);
+            }
         }
+        if (due.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < due.size(); i++) {
+            if (i > 0) {
+                Failpoints.hit(Failpoints.COMMIT_MIDDLE);
+            }
+            destination.publish(due.get(i));
+        }
+        Failpoints.hit(Failpoints.COMMIT_AFTER_FINALIZE);
+        List<CommittedFile> committed = new ArrayList<>();
+        for (PendingFile file : due) {
+            committed.add(
+                    new CommittedFile(
+                            file.relativePath(), file.partitionValues(), file.size(), file.rows()));
+        }
+        committer.commit(epoch, committed);
+        pending.removeAll(due);
+        Failpoints.hit(Failpoints.COMMIT_AFTER_ACK);
         log.debug(
-                "Finished {} ({} rows) of table {}",
-                file.name,
-                file.writer.rowCount(),
-                context.table());
+                "Committed {} file(s) of table {} at checkpoint {}",
+                due.size(),
+                context.table(),
+                epoch);
     }
 
     /** Number of files open now; for tests and metrics. */
@@ -240,63 +412,78 @@ public final class FilesystemSink implements Sink {
     }
 
     /**
-     * Drops unfinished files: their rows were not reported durable, so they are read again after a
-     * restart.
+     * Releases open files without finishing or deleting them: the last checkpoint may refer to
+     * them, and a restart continues them from there. What was written after that checkpoint is cut
+     * off on restart.
      */
     @Override
     public void close() {
         List<RuntimeException> failures = new ArrayList<>();
         for (OpenFile file : openFiles.values()) {
             try {
-                file.writer.close();
-                Files.deleteIfExists(file.path);
-            } catch (IOException e) {
-                failures.add(new UncheckedIOException(e));
+                file.file.close();
             } catch (RuntimeException e) {
                 failures.add(e);
             }
         }
         openFiles.clear();
-        destination.close();
+        try {
+            destination.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
+        try {
+            committer.close();
+        } catch (RuntimeException e) {
+            failures.add(e);
+        }
         if (!failures.isEmpty()) {
-            log.warn(
-                    "Could not remove unfinished files of table {}",
-                    context.table(),
-                    failures.get(0));
+            log.warn("Could not close the files of table {}", context.table(), failures.get(0));
         }
     }
 
-    private static byte[] encodeSerial(long nextSerial) {
-        return ("{\"next_serial\":" + nextSerial + "}").getBytes(UTF_8);
-    }
-
-    private static long decodeSerial(byte[] state) {
-        String text = new String(state, UTF_8).trim();
-        if (text.isEmpty()) {
-            return 0;
+    private <T> T externalCall(String action, OpenFile file, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (UncheckedIOException e) {
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_ERROR,
+                    "cannot "
+                            + action
+                            + " file "
+                            + file.name
+                            + " of table "
+                            + context.table()
+                            + ": "
+                            + e.getCause().getMessage(),
+                    e);
         }
-        String digits = text.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? 0 : Long.parseLong(digits);
     }
 
     private static final class OpenFile {
         final String partition;
+        final Map<String, String> partitionValues;
         final String name;
-        final Path path;
-        final ArrowParquetWriter writer;
+        final String location;
+        final ResumableParquetFile file;
         final Instant openedAt;
+        Instant lastWriteAt;
 
         OpenFile(
                 String partition,
+                Map<String, String> partitionValues,
                 String name,
-                Path path,
-                ArrowParquetWriter writer,
-                Instant openedAt) {
+                String location,
+                ResumableParquetFile file,
+                Instant openedAt,
+                Instant lastWriteAt) {
             this.partition = partition;
+            this.partitionValues = partitionValues;
             this.name = name;
-            this.path = path;
-            this.writer = writer;
+            this.location = location;
+            this.file = file;
             this.openedAt = openedAt;
+            this.lastWriteAt = lastWriteAt;
         }
     }
 }

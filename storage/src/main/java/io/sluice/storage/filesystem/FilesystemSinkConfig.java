@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -21,22 +23,30 @@ record FilesystemSinkConfig(
         CompressionCodecName compression,
         long rowGroupSize,
         Duration rollingInterval,
+        Optional<Duration> inactivityInterval,
         long rollingFileSize,
         Optional<TimePattern> timePattern,
+        List<String> partitionFields,
         boolean serialNames,
         Optional<String> filenamePrefix,
         Optional<String> filenameSuffix,
+        int multipartPartSize,
         Optional<S3Settings> s3) {
 
     FilesystemSinkConfig {
         requireNonNull(location, "location is null");
         requireNonNull(compression, "compression is null");
         requireNonNull(rollingInterval, "rollingInterval is null");
+        requireNonNull(inactivityInterval, "inactivityInterval is null");
         requireNonNull(timePattern, "timePattern is null");
+        partitionFields = List.copyOf(partitionFields);
         requireNonNull(filenamePrefix, "filenamePrefix is null");
         requireNonNull(filenameSuffix, "filenameSuffix is null");
         requireNonNull(s3, "s3 is null");
     }
+
+    /** S3's smallest part of a multipart upload, other than the last. */
+    static final long MIN_PART_SIZE = 5L << 20;
 
     /** A local directory or an S3 bucket and key prefix (without trailing slash). */
     sealed interface LakeLocation permits LocalLocation, S3Location {}
@@ -64,12 +74,36 @@ record FilesystemSinkConfig(
                 codec(values.getEnum(PARQUET_COMPRESSION)),
                 values.getSize(PARQUET_ROW_GROUP_SIZE),
                 values.getDuration(ROLLING_INTERVAL),
+                values.get(INACTIVITY_INTERVAL)
+                        .map(ignored -> values.getDuration(INACTIVITY_INTERVAL)),
                 values.getSize(ROLLING_FILE_SIZE),
                 values.get(TIME_PATTERN).map(TimePattern::parse),
+                values.get(PARTITION_FIELDS).map(FilesystemSinkConfig::fieldList).orElse(List.of()),
                 values.getEnum(FILENAME_STRATEGY).equals("serial"),
                 values.get(FILENAME_PREFIX),
                 values.get(FILENAME_SUFFIX),
+                partSize(values.getSize(MULTIPART_PART_SIZE)),
                 s3);
+    }
+
+    private static List<String> fieldList(String text) {
+        List<String> fields = new ArrayList<>();
+        for (String field : text.split(",")) {
+            String name = field.trim();
+            if (!name.isEmpty()) {
+                fields.add(name);
+            }
+        }
+        return fields;
+    }
+
+    private static int partSize(long size) {
+        if (size < MIN_PART_SIZE || size > Integer.MAX_VALUE) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_OPTION,
+                    "multipart.target_part_size must be between 5MB and 2GB, not " + size);
+        }
+        return (int) size;
     }
 
     private static CompressionCodecName codec(String name) {

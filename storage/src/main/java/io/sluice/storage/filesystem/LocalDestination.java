@@ -2,23 +2,31 @@ package io.sluice.storage.filesystem;
 
 import static java.util.Objects.requireNonNull;
 
+import io.sluice.executor.error.ErrorCode;
+import io.sluice.executor.error.SluiceException;
+import io.sluice.storage.filesystem.SinkState.PendingFile;
+import io.sluice.storage.parquet.LocalAppendTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Files in a local directory. A file is written next to its final place as {@code
  * .<name>.<subtask>.inprogress} (hidden from {@code *.parquet} globs) and renamed atomically when
- * finished; the directory is then forced to disk so the rename survives a crash.
+ * published; the directory is then forced to disk so the rename survives a crash.
  */
 final class LocalDestination implements FileDestination {
     private static final Logger log = LoggerFactory.getLogger(LocalDestination.class);
@@ -35,44 +43,95 @@ final class LocalDestination implements FileDestination {
     }
 
     @Override
-    public Path inProgressFile(String partition, String name) {
+    public LocalAppendTarget create(String partition, String name) {
         Path directory = directory(partition);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + directory, e);
         }
-        return directory.resolve("." + name + "." + subtask + IN_PROGRESS_SUFFIX);
+        return LocalAppendTarget.create(
+                directory.resolve("." + name + "." + subtask + IN_PROGRESS_SUFFIX));
     }
 
     @Override
-    public void publish(Path inProgressFile, String partition, String name) {
-        Path directory = directory(partition);
+    public LocalAppendTarget resume(String location, long length) {
+        return LocalAppendTarget.resume(Path.of(location), length);
+    }
+
+    /** A finished local file is already durable in its directory. */
+    @Override
+    public PendingFile prepare(PendingFile file) {
+        return file;
+    }
+
+    @Override
+    public void publish(PendingFile file) {
+        Path directory = directory(file.partition());
+        Path target = directory.resolve(file.name());
+        Path source = Path.of(file.location());
         try {
-            Files.move(inProgressFile, directory.resolve(name), StandardCopyOption.ATOMIC_MOVE);
-            try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-                channel.force(true);
+            if (Files.exists(source)) {
+                Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
+                try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+                    channel.force(true);
+                }
+                return;
+            }
+            if (Files.exists(target) && Files.size(target) == file.size()) {
+                return; // published before a crash
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot publish " + name + " in " + directory, e);
+            throw new UncheckedIOException("cannot publish " + target, e);
         }
+        throw new SluiceException(
+                ErrorCode.EXTERNAL_ERROR,
+                "cannot publish "
+                        + target
+                        + ": neither the finished file "
+                        + source
+                        + " nor a published file of "
+                        + file.size()
+                        + " bytes exists");
     }
 
     @Override
-    public void removeLeftovers() {
+    public void removeLeftovers(Set<String> keep) {
         if (!Files.isDirectory(root)) {
             return;
         }
-        List<Path> leftovers;
-        try (Stream<Path> files = Files.walk(root)) {
-            leftovers = files.filter(this::isMyLeftover).collect(Collectors.toList());
+        List<Path> leftovers = new ArrayList<>();
+        try {
+            // other subtasks clean the same tree at the same time: entries may vanish mid-walk
+            Files.walkFileTree(
+                    root,
+                    new SimpleFileVisitor<>() {
+                        @Override
+                        public FileVisitResult visitFile(
+                                Path file, BasicFileAttributes attributes) {
+                            if (isMyLeftover(file) && !keep.contains(file.toString())) {
+                                leftovers.add(file);
+                            }
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult visitFileFailed(Path file, IOException e)
+                                throws IOException {
+                            if (e instanceof NoSuchFileException) {
+                                return FileVisitResult.CONTINUE;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
         for (Path leftover : leftovers) {
             try {
-                Files.deleteIfExists(leftover);
-                log.info("Removed unfinished file {} of an earlier run", leftover);
+                if (Files.deleteIfExists(leftover)) {
+                    log.info("Removed unfinished file {} of an earlier run", leftover);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete " + leftover, e);
             }

@@ -37,12 +37,19 @@ public final class ArrowParquetWriter implements AutoCloseable {
     public static ArrowParquetWriter create(
             Path path, RowSchema schema, CompressionCodecName codec, long rowGroupSize) {
         requireNonNull(path, "path is null");
+        return create(new DurableLocalOutputFile(path), schema, codec, rowGroupSize);
+    }
+
+    /** Writes rows with {@code schema} into {@code file}. */
+    public static ArrowParquetWriter create(
+            OutputFile file, RowSchema schema, CompressionCodecName codec, long rowGroupSize) {
+        requireNonNull(file, "file is null");
         requireNonNull(schema, "schema is null");
         requireNonNull(codec, "codec is null");
         ArrowWriteSupport writeSupport = new ArrowWriteSupport(schema);
         try {
             ParquetWriter<Integer> writer =
-                    new Builder(new DurableLocalOutputFile(path), writeSupport)
+                    new Builder(file, writeSupport)
                             .withConf(new PlainParquetConfiguration())
                             .withCodecFactory(new StandaloneCodecFactory())
                             .withCompressionCodec(codec)
@@ -52,7 +59,7 @@ public final class ArrowParquetWriter implements AutoCloseable {
                             .build();
             return new ArrowParquetWriter(writeSupport, writer);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create Parquet file " + path, e);
+            throw new UncheckedIOException("cannot create Parquet file " + file.getPath(), e);
         }
     }
 

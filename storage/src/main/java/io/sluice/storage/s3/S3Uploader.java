@@ -62,6 +62,123 @@ public final class S3Uploader {
         }
     }
 
+    /** An incomplete multipart upload holding a whole file. */
+    public record PreparedUpload(String uploadId, List<String> partETags) {
+        public PreparedUpload {
+            requireNonNull(uploadId, "uploadId is null");
+            partETags = List.copyOf(partETags);
+        }
+    }
+
+    /**
+     * Uploads {@code file} as the parts of a multipart upload to {@code s3://bucket/key} without
+     * completing it: nothing is visible at the key until {@link #complete}. A failed upload is
+     * aborted.
+     */
+    public PreparedUpload prepare(Path file, String bucket, String key) {
+        String uploadId = null;
+        try {
+            long size = Files.size(file);
+            String id =
+                    client.createMultipartUpload(request -> request.bucket(bucket).key(key))
+                            .uploadId();
+            uploadId = id;
+            List<String> etags = new ArrayList<>();
+            try (InputStream in = Files.newInputStream(file)) {
+                long remaining = size;
+                int partNumber = 1;
+                do {
+                    // the last part may be smaller than the minimum, even empty for an empty file
+                    int length = (int) Math.min(partSize, remaining);
+                    byte[] chunk = in.readNBytes(length);
+                    if (chunk.length != length) {
+                        throw new IOException(file + " shrank while uploading");
+                    }
+                    int number = partNumber++;
+                    etags.add(
+                            client.uploadPart(
+                                            request ->
+                                                    request.bucket(bucket)
+                                                            .key(key)
+                                                            .uploadId(id)
+                                                            .partNumber(number),
+                                            RequestBody.fromBytes(chunk))
+                                    .eTag());
+                    remaining -= length;
+                } while (remaining > 0);
+            }
+            return new PreparedUpload(id, etags);
+        } catch (IOException | SdkException e) {
+            if (uploadId != null) {
+                abortQuietly(bucket, key, uploadId, e);
+            }
+            if (e instanceof IOException) {
+                throw new UncheckedIOException("cannot read " + file, (IOException) e);
+            }
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_ERROR,
+                    "cannot upload s3://" + bucket + "/" + key + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Completes a prepared upload, making the object visible. Idempotent: when the upload is gone
+     * because an earlier attempt completed it, an object of {@code size} bytes at the key is
+     * accepted.
+     */
+    public void complete(String bucket, String key, PreparedUpload upload, long size) {
+        List<CompletedPart> parts = new ArrayList<>();
+        for (int i = 0; i < upload.partETags().size(); i++) {
+            parts.add(
+                    CompletedPart.builder()
+                            .partNumber(i + 1)
+                            .eTag(upload.partETags().get(i))
+                            .build());
+        }
+        try {
+            client.completeMultipartUpload(
+                    request ->
+                            request.bucket(bucket)
+                                    .key(key)
+                                    .uploadId(upload.uploadId())
+                                    .multipartUpload(mpu -> mpu.parts(parts)));
+        } catch (SdkException e) {
+            long existing;
+            try {
+                existing =
+                        client.headObject(request -> request.bucket(bucket).key(key))
+                                .contentLength();
+            } catch (SdkException headFailure) {
+                e.addSuppressed(headFailure);
+                existing = -1;
+            }
+            if (existing == size) {
+                return; // completed by an earlier attempt
+            }
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_ERROR,
+                    "cannot complete the upload of s3://"
+                            + bucket
+                            + "/"
+                            + key
+                            + ", and no object of "
+                            + size
+                            + " bytes is there: "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void abortQuietly(String bucket, String key, String uploadId, Exception cause) {
+        try {
+            client.abortMultipartUpload(
+                    request -> request.bucket(bucket).key(key).uploadId(uploadId));
+        } catch (SdkException abortFailure) {
+            cause.addSuppressed(abortFailure);
+        }
+    }
+
     private void uploadMultipart(Path file, long size, String bucket, String key)
             throws IOException {
         String uploadId =

@@ -1,6 +1,5 @@
 package io.sluice.storage.filesystem;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -110,6 +109,7 @@ class FilesystemSinkTest {
             write(sink, 0, 1000, 1);
             write(sink, 1000, 500, 1);
             assertThat(sink.checkpoint(1, LATER).allDurable()).isTrue();
+            sink.commit(1);
         }
         assertThat(files(".parquet")).hasSize(1);
         assertThat(files(".parquet").get(0).getFileName().toString())
@@ -143,9 +143,12 @@ class FilesystemSinkTest {
         try (Sink sink =
                 openSink(Map.of("parquet_compression", "none", "rollover_seconds", "6000"))) {
             write(sink, 0, 10, 1);
-            // 6000 s have not passed: the file stays open and the rows are not durable yet.
-            assertThat(sink.checkpoint(1, Instant.now()).allDurable()).isFalse();
+            // 6000 s have not passed: the file stays open, its rows covered by the checkpoint.
+            assertThat(sink.checkpoint(1, Instant.now()).allDurable()).isTrue();
+            sink.commit(1);
+            assertThat(files(".parquet")).isEmpty();
             assertThat(sink.checkpoint(2, Instant.now().plusSeconds(6001)).allDurable()).isTrue();
+            sink.commit(2);
         }
         assertThat(
                         query(
@@ -156,40 +159,124 @@ class FilesystemSinkTest {
     }
 
     @Test
-    void checkpointIsDurableOnlyWhenNoFileIsOpen() throws Exception {
+    void aFileStaysOpenAcrossCheckpointsAndAppearsOnlyAtItsCommit() throws Exception {
         try (Sink sink = openSink(Map.of("rolling_policy.interval", "1h"))) {
             assertThat(sink.checkpoint(1, Instant.now()).allDurable()).isTrue();
+            sink.commit(1);
 
             write(sink, 0, 100, 1);
-            SinkCheckpoint pending = sink.checkpoint(2, Instant.now());
-            assertThat(pending.allDurable()).isFalse();
+            assertThat(sink.checkpoint(2, Instant.now()).allDurable()).isTrue();
+            sink.commit(2);
+            write(sink, 100, 100, 1);
+            assertThat(sink.checkpoint(3, Instant.now()).allDurable()).isTrue();
+            sink.commit(3);
             assertThat(files(".parquet")).isEmpty();
             assertThat(files(".inprogress")).hasSize(1);
             assertThat(query("SELECT count(*) FROM account_created")).containsExactly(List.of(0L));
 
-            write(sink, 100, 100, 1);
-            assertThat(sink.checkpoint(3, Instant.now().plus(Duration.ofHours(2))).allDurable())
+            write(sink, 200, 100, 1);
+            assertThat(sink.checkpoint(4, Instant.now().plus(Duration.ofHours(2))).allDurable())
                     .isTrue();
+            // finished, but not visible before the checkpoint is committed
+            assertThat(files(".parquet")).isEmpty();
+            sink.commit(4);
             assertThat(files(".parquet")).hasSize(1);
             assertThat(files(".inprogress")).isEmpty();
-            assertThat(sink.checkpoint(4, Instant.now()).allDurable()).isTrue();
         }
-        assertThat(query("SELECT count(*) FROM account_created")).containsExactly(List.of(200L));
+        assertThat(query("SELECT count(*), count(DISTINCT id) FROM account_created"))
+                .containsExactly(List.of(300L, 300L));
+        assertThat(
+                        query(
+                                "SELECT count(DISTINCT row_group_id) FROM parquet_metadata('"
+                                        + files(".parquet").get(0)
+                                        + "')"))
+                .as("one row group per checkpoint that had rows")
+                .containsExactly(List.of(3L));
     }
 
     @Test
-    void fileSizeRollsAtTheNextCheckpoint() throws Exception {
+    void fileSizeRollsWithoutWaitingForACheckpoint() throws Exception {
         try (Sink sink =
                 openSink(Map.of("rolling_policy.interval", "1h", "target_file_size", "1KB"))) {
             write(sink, 0, 2000, 1);
             assertThat(sink.checkpoint(1, Instant.now()).allDurable()).isTrue();
+            sink.commit(1);
+            assertThat(files(".parquet")).hasSize(1);
             write(sink, 2000, 10, 1);
-            assertThat(sink.checkpoint(2, Instant.now()).allDurable()).isFalse();
+            assertThat(sink.checkpoint(2, Instant.now()).allDurable()).isTrue();
         }
         assertThat(files(".parquet")).hasSize(1);
-        // Closing drops the unfinished file; its rows were never reported durable.
-        assertThat(files(".inprogress")).isEmpty();
+        // the small second file stays open: checkpoint 2 refers to it
+        assertThat(files(".inprogress")).hasSize(1);
         assertThat(query("SELECT count(*) FROM account_created")).containsExactly(List.of(2000L));
+    }
+
+    @Test
+    void aRestoredOpenFileContinuesWithoutTheRowsWrittenAfterItsCheckpoint() throws Exception {
+        byte[] state;
+        try (Sink sink = openSink(Map.of("rolling_policy.interval", "1h"))) {
+            write(sink, 0, 100, 1);
+            state = sink.checkpoint(1, Instant.now()).state();
+            sink.commit(1);
+            // written and even flushed by a checkpoint that never completed, then a crash
+            write(sink, 100, 5000, 1);
+            sink.checkpoint(2, Instant.now());
+        }
+        try (Sink sink = openSink(Map.of("rolling_policy.interval", "1h"), Optional.of(state))) {
+            sink.commit(1);
+            write(sink, 100, 10, 1);
+            sink.checkpoint(3, LATER);
+            sink.commit(3);
+        }
+        assertThat(files(".inprogress")).isEmpty();
+        assertThat(files(".parquet")).hasSize(1);
+        assertThat(query("SELECT count(*), count(DISTINCT id), max(id) FROM account_created"))
+                .containsExactly(List.of(110L, 110L, 109L));
+    }
+
+    @Test
+    void aCommitCutShortRunsAgainAfterRestore() throws Exception {
+        byte[] state;
+        Map<String, String> options =
+                Map.of("partitioning.fields", "flag", "rolling_policy.interval", "1h");
+        try (Sink sink = openSink(options)) {
+            write(sink, 0, 100, 1);
+            state = sink.checkpoint(1, LATER).state();
+            // crash before the commit
+        }
+        assertThat(files(".parquet")).isEmpty();
+        try (Sink sink = openSink(options, Optional.of(state))) {
+            sink.commit(1);
+        }
+        assertThat(files(".parquet")).hasSize(3);
+        // committing again finds every file published already
+        try (Sink sink = openSink(options, Optional.of(state))) {
+            sink.commit(1);
+        }
+        assertThat(files(".parquet")).hasSize(3);
+        // a file that is neither pending nor published is an error, not silently skipped
+        Files.delete(files(".parquet").get(0));
+        try (Sink sink = openSink(options, Optional.of(state))) {
+            assertThatThrownBy(() -> sink.commit(1))
+                    .isInstanceOf(SluiceException.class)
+                    .hasMessageContaining("cannot publish");
+        }
+    }
+
+    @Test
+    void partitionsByFieldsInHiveStyleDirectories() throws Exception {
+        try (Sink sink = openSink(Map.of("partition_fields", "flag,count"))) {
+            write(sink, 0, 4, 1);
+            sink.checkpoint(1, LATER);
+            sink.commit(1);
+        }
+        assertThat(files(".parquet"))
+                .extracting(path -> table.relativize(path.getParent()).toString())
+                .containsExactlyInAnyOrder(
+                        "flag=false/count=0",
+                        "flag=true/count=1",
+                        "flag=false/count=2",
+                        "flag=true/count=3");
     }
 
     @Test
@@ -221,6 +308,7 @@ class FilesystemSinkTest {
             SinkCheckpoint checkpoint = sink.checkpoint(1, LATER);
             assertThat(checkpoint.allDurable()).isTrue();
             state = checkpoint.state();
+            sink.commit(1);
         }
         assertThat(files(".parquet"))
                 .extracting(path -> table.relativize(path).toString())
@@ -228,10 +316,10 @@ class FilesystemSinkTest {
                         "2025/01/15/17/events-00000-000.parquet",
                         "2025/01/15/18/events-00001-000.parquet",
                         "2025/01/15/19/events-00002-000.parquet");
-        assertThat(new String(state, UTF_8)).isEqualTo("{\"next_serial\":3}");
         try (Sink sink = openSink(options, Optional.of(state))) {
             write(sink, 0, 1, 1);
-            assertThat(sink.checkpoint(1, LATER).allDurable()).isTrue();
+            assertThat(sink.checkpoint(2, LATER).allDurable()).isTrue();
+            sink.commit(2);
         }
         assertThat(files("events-00003-000.parquet")).hasSize(1);
         assertThat(query("SELECT count(*) FROM account_created")).containsExactly(List.of(6L));

@@ -80,16 +80,32 @@ class S3SinkTest {
                         s3.secretKey(),
                         "s3.path_style",
                         "true");
+        byte[] state;
         try (Sink sink =
                 new FilesystemConnectorFactory()
                         .createSink(TestTables.sinkContext(TestTables.WIDE, options, allocator))) {
             try (VectorSchemaRoot batch = TestTables.wideBatch(allocator, 0, 300, 1)) {
                 sink.write(batch);
             }
-            assertThat(sink.checkpoint(1, Instant.now()).allDurable()).isFalse();
+            assertThat(sink.checkpoint(1, Instant.now()).allDurable()).isTrue();
+            sink.commit(1);
             assertThat(list("data/")).isEmpty();
-            assertThat(sink.checkpoint(2, Instant.now().plus(Duration.ofHours(1))).allDurable())
-                    .isTrue();
+            state = sink.checkpoint(2, Instant.now().plus(Duration.ofHours(1))).state();
+            // uploaded as incomplete multipart uploads: nothing visible before the commit
+            assertThat(list("data/")).isEmpty();
+            sink.commit(2);
+            assertThat(list("data/")).hasSize(2);
+        }
+        // a restart after a crash in the commit completes it again: accepted, nothing doubled
+        try (Sink sink =
+                new FilesystemConnectorFactory()
+                        .createSink(
+                                TestTables.sinkContext(
+                                        TestTables.WIDE,
+                                        options,
+                                        allocator,
+                                        java.util.Optional.of(state)))) {
+            sink.commit(2);
         } finally {
             System.clearProperty(FilesystemSink.STAGING_DIRECTORY_PROPERTY);
         }
