@@ -21,7 +21,10 @@ boolean IfExistsOpt() :
     { return false; }
 }
 
-/** Parses {@code key = value}; the key is a (dotted) identifier or a quoted string. */
+/**
+ * Parses {@code key = value}; the key is a (dotted) identifier or a quoted string, the value a
+ * literal (string, number, boolean, interval), an array {@code ARRAY['a', 'b']} or an identifier.
+ */
 SqlTableOption TableOption() :
 {
     final SqlIdentifier keyIdentifier;
@@ -46,6 +49,8 @@ SqlTableOption TableOption() :
     (
         LOOKAHEAD(2) value = Literal()
     |
+        value = ArrayConstructor()
+    |
         value = SimpleIdentifier()
     )
     {
@@ -69,16 +74,32 @@ void TableOptionList(List<SqlTableOption> tableOptions) :
     <RPAREN>
 }
 
-/** Parses a column definition or a table-level {@code PRIMARY KEY (a, b)}. */
-void TableElement(List<SqlColumn> columns, List<SqlIdentifier> primaryKey) :
+/**
+ * Parses a column definition, a table-level {@code PRIMARY KEY (a, b)} or
+ * {@code WATERMARK FOR column [AS expr]}.
+ */
+void TableElement(List<SqlColumn> columns, List<SqlIdentifier> primaryKey,
+    List<SqlWatermark> watermarks) :
 {
     final SqlIdentifier name;
     final SqlDataTypeSpec type;
     boolean notNull = false;
+    SqlNode metadataKey = null;
+    SqlNode generated = null;
     final Span s;
     final SqlNodeList keyColumns;
+    final SqlIdentifier watermarkColumn;
+    SqlNode watermarkExpression = null;
 }
 {
+    LOOKAHEAD(2) <WATERMARK> { s = span(); } <FOR> watermarkColumn = SimpleIdentifier()
+    [
+        <AS> watermarkExpression = Expression(ExprContext.ACCEPT_NON_QUERY)
+    ]
+    {
+        watermarks.add(new SqlWatermark(s.end(this), watermarkColumn, watermarkExpression));
+    }
+|
     name = SimpleIdentifier() { s = span(); }
     type = DataType()
     (
@@ -87,9 +108,15 @@ void TableElement(List<SqlColumn> columns, List<SqlIdentifier> primaryKey) :
         <NULL> { notNull = false; }
     |
         <PRIMARY> <KEY> { primaryKey.add(name); }
+    |
+        <METADATA> <FROM> metadataKey = StringLiteral()
+    |
+        <GENERATED> <ALWAYS> <AS> <LPAREN>
+        generated = Expression(ExprContext.ACCEPT_NON_QUERY)
+        <RPAREN>
     )*
     {
-        columns.add(new SqlColumn(name, type, notNull, s.end(this)));
+        columns.add(new SqlColumn(name, type, notNull, metadataKey, generated, s.end(this)));
     }
 |
     <PRIMARY> <KEY> keyColumns = ParenthesizedSimpleIdentifierList() {
@@ -107,15 +134,16 @@ SqlCreate SqlCreateSluiceTable(Span s, boolean replace) :
     boolean hasColumnList = false;
     final List<SqlColumn> columns = new ArrayList<SqlColumn>();
     final List<SqlIdentifier> primaryKey = new ArrayList<SqlIdentifier>();
+    final List<SqlWatermark> watermarks = new ArrayList<SqlWatermark>();
     final List<SqlTableOption> tableOptions = new ArrayList<SqlTableOption>();
 }
 {
     <TABLE> ifNotExists = IfNotExistsOpt() name = CompoundIdentifier()
     [
         <LPAREN> { hasColumnList = true; }
-        TableElement(columns, primaryKey)
+        TableElement(columns, primaryKey, watermarks)
         (
-            <COMMA> TableElement(columns, primaryKey)
+            <COMMA> TableElement(columns, primaryKey, watermarks)
         )*
         <RPAREN>
     ]
@@ -123,8 +151,11 @@ SqlCreate SqlCreateSluiceTable(Span s, boolean replace) :
         <WITH> TableOptionList(tableOptions)
     ]
     {
+        if (watermarks.size() > 1) {
+            throw new ParseException("a table has at most one WATERMARK clause");
+        }
         return new SqlCreateSluiceTable(s.end(this), replace, ifNotExists, name, hasColumnList,
-            columns, primaryKey, tableOptions);
+            columns, primaryKey, watermarks.isEmpty() ? null : watermarks.get(0), tableOptions);
     }
 }
 
@@ -160,6 +191,71 @@ SqlCreate SqlCreatePipeline(Span s, boolean replace) :
     {
         return new SqlCreatePipeline(s.end(this), replace, ifNotExists, name, tableOptions,
             (SqlInsert) insert);
+    }
+}
+
+/** Parses {@code USER name [WITH] PASSWORD 'secret'} after CREATE. */
+SqlCreate SqlCreateUser(Span s, boolean replace) :
+{
+    final SqlIdentifier name;
+    final SqlNode password;
+}
+{
+    <USER> name = SimpleIdentifier() [ <WITH> ] <PASSWORD> password = StringLiteral() {
+        return new SqlCreateUser(s.end(this), replace, name, password);
+    }
+}
+
+/** Parses {@code USER [IF EXISTS] name} after DROP. */
+SqlDrop SqlDropUser(Span s, boolean replace) :
+{
+    final boolean ifExists;
+    final SqlIdentifier name;
+}
+{
+    <USER> ifExists = IfExistsOpt() name = SimpleIdentifier() {
+        return new SqlDropUser(s.end(this), ifExists, name);
+    }
+}
+
+/**
+ * Parses {@code ALTER PIPELINE name SET (options)} and {@code ALTER USER name [WITH] PASSWORD 'x'};
+ * core's ALTER SYSTEM | SESSION is left to core.
+ */
+SqlNode SqlAlterSluice() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final List<SqlTableOption> tableOptions = new ArrayList<SqlTableOption>();
+    final SqlNode password;
+}
+{
+    <ALTER> { s = span(); }
+    (
+        <PIPELINE> name = CompoundIdentifier() <SET> TableOptionList(tableOptions) {
+            return new SqlAlterPipeline(s.end(this), name, tableOptions);
+        }
+    |
+        <USER> name = SimpleIdentifier() [ <WITH> ] <PASSWORD> password = StringLiteral() {
+            return new SqlAlterUser(s.end(this), name, password);
+        }
+    )
+}
+
+/**
+ * Parses {@code EXPLAIN [PLAN FOR] statement}. Core's longer forms ({@code EXPLAIN PLAN WITH TYPE
+ * FOR ...}) are not offered: Sluice prints its own plan.
+ */
+SqlNode SqlExplainShort() :
+{
+    final Span s;
+    final SqlNode stmt;
+}
+{
+    <EXPLAIN> { s = span(); }
+    [ LOOKAHEAD(2) <PLAN> <FOR> ]
+    stmt = SqlQueryOrDml() {
+        return new SqlExplainStatement(s.end(stmt), stmt, nDynamicParams);
     }
 }
 
@@ -222,7 +318,8 @@ SqlNode SqlDropPipeline() :
 }
 
 /**
- * Parses SHOW TABLES | PIPELINES | CONNECTION PROFILES | CREATE TABLE name | ALL | name.
+ * Parses SHOW TABLES | PIPELINES | CONNECTION PROFILES | CREATE TABLE name | CREATE PIPELINE name
+ * | CHECKPOINTS FOR PIPELINE name | ALL | name.
  * The listing words are non-reserved, so they are tried before the generic variable form.
  */
 SqlNode SqlShowStatement() :
@@ -245,8 +342,16 @@ SqlNode SqlShowStatement() :
             return new SqlShow(s.end(this), SqlShow.Kind.CONNECTION_PROFILES, null);
         }
     |
-        <CREATE> <TABLE> name = CompoundIdentifier() {
+        LOOKAHEAD(2) <CREATE> <TABLE> name = CompoundIdentifier() {
             return new SqlShow(s.end(this), SqlShow.Kind.CREATE_TABLE, name);
+        }
+    |
+        <CREATE> <PIPELINE> name = CompoundIdentifier() {
+            return new SqlShow(s.end(this), SqlShow.Kind.CREATE_PIPELINE, name);
+        }
+    |
+        LOOKAHEAD(2) <CHECKPOINTS> <FOR> <PIPELINE> name = CompoundIdentifier() {
+            return new SqlShow(s.end(this), SqlShow.Kind.CHECKPOINTS, name);
         }
     |
         <ALL> {

@@ -8,3 +8,4 @@ CREATE TABLE IF NOT EXISTS Events (
 create table keyed (a text, b text not null, primary key (a, b));
 create table bare;
 create table empty_options with ();
+create table s with (connector = 'filesystem', rollover_seconds = interval '10' second, partition_fields = array['region', 'day'], target_file_size = 134217728, 'json.unstructured' = false);

@@ -3,18 +3,26 @@ package io.sluice.parser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.parser.ddl.SqlAlterPipeline;
+import io.sluice.parser.ddl.SqlAlterUser;
 import io.sluice.parser.ddl.SqlColumn;
 import io.sluice.parser.ddl.SqlCreateConnectionProfile;
 import io.sluice.parser.ddl.SqlCreatePipeline;
 import io.sluice.parser.ddl.SqlCreateSluiceTable;
+import io.sluice.parser.ddl.SqlCreateUser;
 import io.sluice.parser.ddl.SqlDropConnectionProfile;
+import io.sluice.parser.ddl.SqlDropUser;
+import io.sluice.parser.ddl.SqlExplainStatement;
 import io.sluice.parser.ddl.SqlPipelineCommand;
 import io.sluice.parser.ddl.SqlShow;
 import io.sluice.parser.ddl.SqlTableOption;
+import io.sluice.parser.ddl.SqlWatermark;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLambda;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -51,7 +59,76 @@ class SluiceParserTest {
         assertThat(table.options())
                 .extracting(SqlTableOption::valueAsString)
                 .containsExactly("kafka", "3");
-        assertThat(table.getOperandList()).hasSize(4);
+        assertThat(table.getOperandList()).hasSize(5);
+        assertThat(table.watermark()).isEmpty();
+    }
+
+    @Test
+    void columnClausesMetadataGeneratedAndWatermark() {
+        SqlCreateSluiceTable table =
+                parse(
+                        "CREATE TABLE t (o BIGINT METADATA FROM 'offset_id', p JSON,"
+                                + " m TEXT GENERATED ALWAYS AS (lower(p->>'m')), ts TIMESTAMP,"
+                                + " WATERMARK FOR ts AS ts - INTERVAL '1' SECOND)"
+                                + " WITH (connector = 'kafka')",
+                        SqlCreateSluiceTable.class);
+
+        assertThat(table.columns())
+                .extracting(column -> column.name().getSimple())
+                .containsExactly("o", "p", "m", "ts");
+        assertThat(table.columns().get(0).metadataKey()).contains("offset_id");
+        assertThat(table.columns().get(0).generated()).isEmpty();
+        assertThat(table.columns().get(2).metadataKey()).isEmpty();
+        assertThat(table.columns().get(2).generated().map(SqlNode::toString))
+                .contains("LOWER(`p` ->> 'm')");
+        assertThat(table.watermark().map(watermark -> watermark.column().getSimple()))
+                .contains("ts");
+        assertThat(table.watermark().flatMap(SqlWatermark::expression)).isPresent();
+    }
+
+    @Test
+    void usersKeepTheirPasswordOnlyInTheNode() {
+        SqlCreateUser create =
+                parse("CREATE USER alice WITH PASSWORD 'pa''ss'", SqlCreateUser.class);
+        assertThat(create.name().getSimple()).isEqualTo("alice");
+        assertThat(create.password()).isEqualTo("pa'ss");
+
+        SqlAlterUser alter = parse("ALTER USER \"Bob\" PASSWORD 'x'", SqlAlterUser.class);
+        assertThat(alter.name().getSimple()).isEqualTo("Bob");
+        assertThat(alter.password()).isEqualTo("x");
+
+        SqlDropUser drop = parse("DROP USER IF EXISTS alice", SqlDropUser.class);
+        assertThat(drop.ifExists()).isTrue();
+    }
+
+    @Test
+    void optionValuesTakeIntervalsArraysNumbersAndBooleans() {
+        SqlCreateSluiceTable table =
+                parse(
+                        "CREATE TABLE s WITH (a = INTERVAL '10' SECOND, b = INTERVAL '0.25' SECOND,"
+                                + " c = ARRAY['x', 'y'], d = 128, e = true, f = '{{ TOPIC }}')",
+                        SqlCreateSluiceTable.class);
+        assertThat(table.options())
+                .extracting(SqlTableOption::valueAsString)
+                .containsExactly("10s", "250ms", "x,y", "128", "true", "{{ TOPIC }}");
+    }
+
+    @Test
+    void alterPipelineAndExplain() {
+        SqlAlterPipeline alter =
+                parse(
+                        "ALTER PIPELINE p SET (parallelism = 4, checkpoint_interval = '5s')",
+                        SqlAlterPipeline.class);
+        assertThat(alter.name().getSimple()).isEqualTo("p");
+        assertThat(alter.options())
+                .extracting(SqlTableOption::key)
+                .containsExactly("parallelism", "checkpoint_interval");
+
+        SqlExplainStatement explain =
+                parse("EXPLAIN PLAN FOR INSERT INTO s SELECT 1", SqlExplainStatement.class);
+        assertThat(explain.getExplicandum()).isInstanceOf(SqlInsert.class);
+        assertThat(parse("explain select 1", SqlExplainStatement.class).getExplicandum().getKind())
+                .isEqualTo(SqlKind.SELECT);
     }
 
     @Test

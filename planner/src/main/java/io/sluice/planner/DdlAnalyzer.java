@@ -11,12 +11,16 @@ import io.sluice.executor.plan.TypeKind;
 import io.sluice.executor.spi.ConnectorFactory;
 import io.sluice.executor.spi.TableOptions;
 import io.sluice.executor.spi.TableRole;
+import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ddl.SqlColumn;
 import io.sluice.parser.ddl.SqlCreateConnectionProfile;
 import io.sluice.parser.ddl.SqlCreateSluiceTable;
 import io.sluice.parser.ddl.SqlTableOption;
+import io.sluice.parser.ddl.SqlWatermark;
 import io.sluice.planner.catalog.CatalogView;
+import io.sluice.planner.catalog.ColumnClauses;
 import io.sluice.planner.catalog.ConnectionProfile;
+import io.sluice.planner.catalog.InMemoryCatalog;
 import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.planner.type.TypeMapping;
@@ -160,7 +164,168 @@ public final class DdlAnalyzer {
                                             null));
             columns = Optional.of(withPrimaryKey(schema, primaryKey, namePosition));
         }
-        return new TableDefinition(name, connector.name(), kind, columns, primaryKey, stored);
+        ColumnClauses clauses =
+                clauses(sql, create, connector, kind, unstructured, columns, namePosition);
+        TableDefinition table =
+                new TableDefinition(
+                        name, connector.name(), kind, columns, primaryKey, stored, clauses);
+        if (!clauses.generated().isEmpty()) {
+            checkGenerated(sql, create, table);
+        }
+        return table;
+    }
+
+    /** Record properties a Kafka source can fill a column with, and the types that hold them. */
+    private static final Map<String, Set<TypeKind>> KAFKA_METADATA =
+            Map.of(
+                    "offset_id", Set.of(TypeKind.BIGINT),
+                    "partition", Set.of(TypeKind.INTEGER, TypeKind.BIGINT),
+                    "topic", Set.of(TypeKind.TEXT),
+                    "timestamp", Set.of(TypeKind.TIMESTAMP, TypeKind.TIMESTAMPTZ),
+                    "key", Set.of(TypeKind.TEXT, TypeKind.BYTEA));
+
+    private static ColumnClauses clauses(
+            String sql,
+            SqlCreateSluiceTable create,
+            ConnectorFactory connector,
+            TableKind kind,
+            boolean unstructured,
+            Optional<RowSchema> columns,
+            int namePosition) {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        Map<String, String> generated = new LinkedHashMap<>();
+        boolean offersMetadata =
+                connector.options().stream()
+                        .anyMatch(
+                                spec ->
+                                        spec.name()
+                                                .equals(PipelinePlanner.METADATA_COLUMNS_OPTION));
+        for (SqlColumn column : create.columns()) {
+            String name = column.name().getSimple();
+            SqlType type =
+                    columns.orElseThrow().column(columns.get().indexOf(name).getAsInt()).type();
+            if (column.metadataKeyLiteral().isPresent()) {
+                int position =
+                        Positions.offset(
+                                sql, column.metadataKeyLiteral().get().getParserPosition());
+                String key = column.metadataKey().orElseThrow().toLowerCase(Locale.ROOT);
+                if (!offersMetadata || kind != TableKind.SOURCE || unstructured) {
+                    throw new SluiceException(
+                            ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "METADATA FROM columns are offered only by kafka source tables with"
+                                    + " format 'json'",
+                            position,
+                            null);
+                }
+                Set<TypeKind> types = KAFKA_METADATA.get(key);
+                if (types == null) {
+                    throw new SluiceException(
+                            ErrorCode.INVALID_OPTION,
+                            "unknown metadata key '"
+                                    + key
+                                    + "'; valid keys are offset_id, partition, topic, timestamp"
+                                    + " and key",
+                            position,
+                            null);
+                }
+                if (!types.contains(type.kind())) {
+                    throw new SluiceException(
+                            ErrorCode.DATATYPE_MISMATCH,
+                            "column \""
+                                    + name
+                                    + "\" of type "
+                                    + type.sqlName().toLowerCase(Locale.ROOT)
+                                    + " cannot hold metadata '"
+                                    + key
+                                    + "'",
+                            Positions.offset(sql, column.name().getParserPosition()),
+                            null);
+                }
+                if (name.contains(",") || name.contains("=")) {
+                    throw new SluiceException(
+                            ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "a metadata column name may not contain ',' or '='",
+                            Positions.offset(sql, column.name().getParserPosition()),
+                            null);
+                }
+                metadata.put(name, key);
+            }
+            if (column.generated().isPresent()) {
+                if (kind != TableKind.SOURCE) {
+                    throw new SluiceException(
+                            ErrorCode.FEATURE_NOT_SUPPORTED,
+                            "GENERATED columns are offered only by source tables",
+                            Positions.offset(sql, column.generated().get().getParserPosition()),
+                            null);
+                }
+                generated.put(name, SluiceParser.unparse(column.generated().get()));
+            }
+        }
+        String watermarkColumn = null;
+        String watermarkExpression = null;
+        if (create.watermark().isPresent()) {
+            SqlWatermark watermark = create.watermark().get();
+            watermarkColumn = watermark.column().getSimple();
+            int position = Positions.offset(sql, watermark.column().getParserPosition());
+            RowSchema schema =
+                    columns.orElseThrow(
+                            () ->
+                                    new SluiceException(
+                                            ErrorCode.UNDEFINED_COLUMN,
+                                            "WATERMARK FOR needs a column list",
+                                            namePosition,
+                                            null));
+            String column = watermarkColumn;
+            int index =
+                    schema.indexOf(column)
+                            .orElseThrow(
+                                    () ->
+                                            new SluiceException(
+                                                    ErrorCode.UNDEFINED_COLUMN,
+                                                    "column \"" + column + "\" does not exist",
+                                                    position,
+                                                    null));
+            TypeKind typeKind = schema.column(index).type().kind();
+            if (typeKind != TypeKind.TIMESTAMP && typeKind != TypeKind.TIMESTAMPTZ) {
+                throw new SluiceException(
+                        ErrorCode.DATATYPE_MISMATCH,
+                        "WATERMARK FOR needs a TIMESTAMP or TIMESTAMPTZ column, and \""
+                                + column
+                                + "\" is "
+                                + schema.column(index).type().sqlName().toLowerCase(Locale.ROOT),
+                        position,
+                        null);
+            }
+            watermarkExpression = watermark.expression().map(SluiceParser::unparse).orElse(null);
+        }
+        return new ColumnClauses(metadata, generated, watermarkColumn, watermarkExpression);
+    }
+
+    /** Plans each generated column's expression once, so a wrong one fails at CREATE TABLE. */
+    private static void checkGenerated(
+            String sql, SqlCreateSluiceTable create, TableDefinition table) {
+        RowSchema schema = table.columns().orElseThrow();
+        List<Column> read = new ArrayList<>();
+        for (Column column : schema.columns()) {
+            if (table.clauses().generatedExpression(column.name()).isEmpty()) {
+                read.add(column);
+            }
+        }
+        try {
+            PipelinePlanner.generatedColumns(
+                    table, schema, new RowSchema(read), InMemoryCatalog.empty().withTable(table));
+        } catch (SluiceException e) {
+            for (SqlColumn column : create.columns()) {
+                if (column.generated().isPresent()
+                        && e.getMessage()
+                                .contains(
+                                        "generated column \"" + column.name().getSimple() + "\"")) {
+                    throw e.withPosition(
+                            Positions.offset(sql, column.generated().get().getParserPosition()));
+                }
+            }
+            throw e;
+        }
     }
 
     /**

@@ -17,6 +17,7 @@ import io.sluice.executor.plan.SinkSpec;
 import io.sluice.executor.plan.SourceSpec;
 import io.sluice.executor.plan.SqlType;
 import io.sluice.executor.plan.TypeKind;
+import io.sluice.parser.SluiceParser;
 import io.sluice.planner.calcite.CatalogSchema;
 import io.sluice.planner.calcite.PlannerOperators;
 import io.sluice.planner.calcite.RexToExpr;
@@ -25,17 +26,21 @@ import io.sluice.planner.calcite.SqlTreeCopier;
 import io.sluice.planner.calcite.TableReferences;
 import io.sluice.planner.calcite.ValidationErrors;
 import io.sluice.planner.catalog.CatalogView;
+import io.sluice.planner.catalog.ColumnClauses;
 import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.planner.type.SluiceTypeFactory;
 import io.sluice.planner.type.TypeMapping;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
@@ -47,6 +52,7 @@ import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Calc;
+import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableModify;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.rules.CoreRules;
@@ -79,6 +85,12 @@ import org.apache.calcite.sql2rel.SqlToRelConverter;
  * row type adopted, and then the INSERT validated against it.
  */
 public final class PipelinePlanner {
+    /**
+     * The Kafka source option naming the columns it fills from record metadata, as {@code
+     * column=key,...}; derived from the table's METADATA FROM clauses.
+     */
+    public static final String METADATA_COLUMNS_OPTION = "metadata_columns";
+
     private static final Pattern GENERATED_NAME = Pattern.compile("EXPR\\$\\d+");
 
     private static final HepProgram PROGRAM =
@@ -406,7 +418,22 @@ public final class PipelinePlanner {
             throw unsupported(input);
         }
         TableDefinition source = sourceTable(scan.getTable(), catalog);
-        RowSchema sourceSchema = source.columns().orElseThrow();
+        RowSchema tableSchema = source.columns().orElseThrow();
+        ColumnClauses clauses = source.clauses();
+        // Generated columns are not read: the calc computes them from the columns that are.
+        List<Column> readColumns = new ArrayList<>();
+        int[] readIndex = new int[tableSchema.size()];
+        for (int i = 0; i < tableSchema.size(); i++) {
+            Column column = tableSchema.column(i);
+            if (clauses.generatedExpression(column.name()).isPresent()) {
+                readIndex[i] = -1;
+            } else {
+                readIndex[i] = readColumns.size();
+                readColumns.add(column);
+            }
+        }
+        RowSchema sourceSchema = new RowSchema(readColumns);
+        Map<Integer, Expr> generated = generatedColumns(source, tableSchema, sourceSchema, catalog);
 
         String sourceId = "source_" + source.name();
         String calcId = "calc";
@@ -416,17 +443,30 @@ public final class PipelinePlanner {
         Optional<Expr> condition = Optional.empty();
         List<Expr> projections = new ArrayList<>();
         if (calc == null) {
-            for (int i = 0; i < sourceSchema.size(); i++) {
-                projections.add(new InputRef(i, sourceSchema.column(i).type()));
+            for (int i = 0; i < tableSchema.size(); i++) {
+                projections.add(
+                        readTable(
+                                new InputRef(i, tableSchema.column(i).type()),
+                                readIndex,
+                                generated));
             }
         } else {
             RexProgram program = calc.getProgram();
             RexLocalRef conditionRef = program.getCondition();
             if (conditionRef != null) {
-                condition = Optional.of(rexToExpr.translate(program.expandLocalRef(conditionRef)));
+                condition =
+                        Optional.of(
+                                readTable(
+                                        rexToExpr.translate(program.expandLocalRef(conditionRef)),
+                                        readIndex,
+                                        generated));
             }
             for (RexLocalRef ref : program.getProjectList()) {
-                projections.add(rexToExpr.translate(program.expandLocalRef(ref)));
+                projections.add(
+                        readTable(
+                                rexToExpr.translate(program.expandLocalRef(ref)),
+                                readIndex,
+                                generated));
             }
         }
         if (projections.size() != sinkSchema.size()) {
@@ -452,7 +492,7 @@ public final class PipelinePlanner {
                         sourceId,
                         source.name(),
                         source.connector(),
-                        source.options(),
+                        sourceOptions(source),
                         sourceSchema),
                 new CalcSpec(
                         calcId,
@@ -467,6 +507,98 @@ public final class PipelinePlanner {
                         sink.connector(),
                         sink.options(),
                         sinkSchema));
+    }
+
+    /**
+     * The source's options plus {@value #METADATA_COLUMNS_OPTION}, which tells the connector which
+     * columns it fills from record metadata.
+     */
+    private static Map<String, String> sourceOptions(TableDefinition source) {
+        if (source.clauses().metadata().isEmpty()) {
+            return source.options();
+        }
+        StringJoiner metadata = new StringJoiner(",");
+        source.clauses().metadata().forEach((column, key) -> metadata.add(column + "=" + key));
+        Map<String, String> options = new LinkedHashMap<>(source.options());
+        options.put(METADATA_COLUMNS_OPTION, metadata.toString());
+        return options;
+    }
+
+    /**
+     * An expression over the table's columns rewritten over the columns the source reads: a
+     * reference to a generated column becomes its expression.
+     */
+    private static Expr readTable(Expr expr, int[] readIndex, Map<Integer, Expr> generated) {
+        if (expr instanceof InputRef ref) {
+            Expr computed = generated.get(ref.index());
+            return computed != null ? computed : new InputRef(readIndex[ref.index()], ref.type());
+        }
+        if (expr instanceof Call call) {
+            List<Expr> operands = new ArrayList<>();
+            for (Expr operand : call.operands()) {
+                operands.add(readTable(operand, readIndex, generated));
+            }
+            return new Call(call.operator(), operands, call.type());
+        }
+        return expr;
+    }
+
+    /**
+     * The expressions of a table's generated columns, by column index, over the columns the source
+     * reads. A generated column may use only columns that are read, not other generated ones.
+     */
+    static Map<Integer, Expr> generatedColumns(
+            TableDefinition source,
+            RowSchema tableSchema,
+            RowSchema readSchema,
+            CatalogView catalog) {
+        Map<Integer, Expr> generated = new HashMap<>();
+        for (int i = 0; i < tableSchema.size(); i++) {
+            Column column = tableSchema.column(i);
+            Optional<String> expression = source.clauses().generatedExpression(column.name());
+            if (expression.isEmpty()) {
+                continue;
+            }
+            String sql =
+                    "SELECT "
+                            + expression.get()
+                            + " FROM \""
+                            + source.name().replace("\"", "\"\"")
+                            + "\"";
+            SluiceTypeFactory typeFactory = new SluiceTypeFactory();
+            CalciteCatalogReader reader =
+                    CatalogSchema.catalogReader(
+                            catalog, Map.of(source.name(), readSchema), typeFactory);
+            SqlValidator validator = newValidator(reader, typeFactory);
+            RelNode rel;
+            try {
+                SqlNode validated =
+                        validator.validate(SqlTreeCopier.copy(SluiceParser.parseStatement(sql)));
+                rel = toRel(validator, reader, typeFactory, validated);
+            } catch (CalciteContextException | SluiceException e) {
+                SluiceException cause =
+                        e instanceof SluiceException sluice
+                                ? sluice
+                                : ValidationErrors.toSluiceException(
+                                        sql, (CalciteContextException) e);
+                throw new SluiceException(
+                        cause.errorCode(),
+                        "generated column \""
+                                + column.name()
+                                + "\" of table "
+                                + source.name()
+                                + " is invalid: "
+                                + cause.getMessage());
+            }
+            if (!(rel instanceof Project project) || project.getProjects().size() != 1) {
+                throw unsupported(rel);
+            }
+            Expr expr =
+                    new RexToExpr(rel.getCluster().getRexBuilder())
+                            .translate(project.getProjects().get(0));
+            generated.put(i, castTo(expr, column.type()));
+        }
+        return generated;
     }
 
     /** {@code expr} converted to the sink column's type when its type differs. */

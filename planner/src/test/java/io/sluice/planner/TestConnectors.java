@@ -33,7 +33,8 @@ final class TestConnectors implements ConnectorRegistry {
                             OptionSpec.builder("sasl.mechanism", OptionType.STRING).build(),
                             OptionSpec.builder("sasl.password", OptionType.STRING)
                                     .sensitive()
-                                    .build()),
+                                    .build(),
+                            OptionSpec.builder("metadata_columns", OptionType.STRING).build()),
                     "delta",
                     factory(
                             "delta",

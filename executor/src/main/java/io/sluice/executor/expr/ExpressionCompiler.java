@@ -149,9 +149,37 @@ public final class ExpressionCompiler {
                         coerced.add(operand);
                     }
                     return new CoalesceNode(coerced, type, allocator);
+                case CASE:
+                    return caseWhen(call, operands);
                 default:
                     throw unsupported(call, "is not supported");
             }
+        }
+
+        private ExprNode caseWhen(Call call, List<ExprNode> operands) {
+            if (operands.size() < 3 || operands.size() % 2 == 0) {
+                throw unsupported(call, "needs WHEN/THEN pairs and an ELSE value");
+            }
+            SqlType type = call.type();
+            List<ExprNode> conditions = new ArrayList<>();
+            List<ExprNode> values = new ArrayList<>();
+            for (int i = 0; i + 1 < operands.size(); i += 2) {
+                checkBoolean(call, operands.get(i));
+                conditions.add(operands.get(i));
+                values.add(coerce(operands, i + 1, type));
+            }
+            ExprNode otherwise = coerce(operands, operands.size() - 1, type);
+            return new CaseNode(conditions, values, otherwise, type, allocator);
+        }
+
+        /** The operand at {@code index}, cast to {@code type} when its kind differs. */
+        private ExprNode coerce(List<ExprNode> operands, int index, SqlType type) {
+            ExprNode operand = operands.get(index);
+            if (operand.type.kind() != type.kind()) {
+                operand = CastNode.create(operand, type, allocator);
+                operands.set(index, operand);
+            }
+            return operand;
         }
 
         private ExprNode jsonGet(Call call, List<ExprNode> operands) {

@@ -26,5 +26,10 @@ public enum Operator {
     LIKE,
     UPPER,
     LOWER,
-    COALESCE
+    COALESCE,
+    /**
+     * {@code CASE WHEN c1 THEN v1 [WHEN c2 THEN v2 ...] ELSE e END}, operands {@code c1, v1, c2,
+     * v2, ..., e}.
+     */
+    CASE
 }

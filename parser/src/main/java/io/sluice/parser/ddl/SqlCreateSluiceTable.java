@@ -2,7 +2,9 @@ package io.sluice.parser.ddl;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.calcite.sql.SqlCreate;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
@@ -12,6 +14,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * {@code CREATE TABLE [IF NOT EXISTS] name [(column, ..., [PRIMARY KEY (a, b)])] [WITH (options)]}.
@@ -28,6 +31,7 @@ public final class SqlCreateSluiceTable extends SqlCreate {
     private final List<SqlColumn> columns;
     private final List<SqlIdentifier> primaryKey;
     private final List<SqlTableOption> options;
+    private final @Nullable SqlWatermark watermark;
 
     public SqlCreateSluiceTable(
             SqlParserPos pos,
@@ -38,12 +42,26 @@ public final class SqlCreateSluiceTable extends SqlCreate {
             List<SqlColumn> columns,
             List<SqlIdentifier> primaryKey,
             List<SqlTableOption> options) {
+        this(pos, replace, ifNotExists, name, hasColumnList, columns, primaryKey, null, options);
+    }
+
+    public SqlCreateSluiceTable(
+            SqlParserPos pos,
+            boolean replace,
+            boolean ifNotExists,
+            SqlIdentifier name,
+            boolean hasColumnList,
+            List<SqlColumn> columns,
+            List<SqlIdentifier> primaryKey,
+            @Nullable SqlWatermark watermark,
+            List<SqlTableOption> options) {
         super(OPERATOR, pos, replace, ifNotExists);
         this.name = requireNonNull(name, "name is null");
         this.hasColumnList = hasColumnList;
         this.columns = List.copyOf(requireNonNull(columns, "columns is null"));
         this.primaryKey = List.copyOf(requireNonNull(primaryKey, "primaryKey is null"));
         this.options = List.copyOf(requireNonNull(options, "options is null"));
+        this.watermark = watermark;
     }
 
     public SqlIdentifier name() {
@@ -72,16 +90,22 @@ public final class SqlCreateSluiceTable extends SqlCreate {
         return primaryKey.stream().map(SqlIdentifier::getSimple).toList();
     }
 
+    /** The {@code WATERMARK FOR column [AS expr]} clause, when written. */
+    public Optional<SqlWatermark> watermark() {
+        return Optional.ofNullable(watermark);
+    }
+
     public List<SqlTableOption> options() {
         return options;
     }
 
     @Override
-    public List<SqlNode> getOperandList() {
-        return List.of(
+    public List<@Nullable SqlNode> getOperandList() {
+        return Arrays.asList(
                 name,
                 new SqlNodeList(columns, SqlParserPos.ZERO),
                 new SqlNodeList(primaryKey, SqlParserPos.ZERO),
+                watermark,
                 new SqlNodeList(options, SqlParserPos.ZERO));
     }
 
@@ -111,6 +135,10 @@ public final class SqlCreateSluiceTable extends SqlCreate {
                     keyColumn.unparse(writer, 0, 0);
                 }
                 writer.endList(keyFrame);
+            }
+            if (watermark != null) {
+                writer.sep(",");
+                watermark.unparse(writer, 0, 0);
             }
             writer.endList(frame);
         }

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * {@code SHOW TABLES | PIPELINES | CONNECTION PROFILES | CREATE TABLE name | ALL | variable}.
+ * {@code SHOW TABLES | PIPELINES | CONNECTION PROFILES | CREATE TABLE name | CREATE PIPELINE name |
+ * CHECKPOINTS FOR PIPELINE name | ALL | variable}.
  *
  * <p>{@code SHOW variable} is the Postgres form clients send on connect, e.g. {@code SHOW
  * search_path} or {@code SHOW server_version}.
@@ -28,6 +29,10 @@ public final class SqlShow extends SqlCall {
         CONNECTION_PROFILES,
         /** {@code SHOW CREATE TABLE name}; {@link #name()} is the table. */
         CREATE_TABLE,
+        /** {@code SHOW CREATE PIPELINE name}; {@link #name()} is the pipeline. */
+        CREATE_PIPELINE,
+        /** {@code SHOW CHECKPOINTS FOR PIPELINE name}; {@link #name()} is the pipeline. */
+        CHECKPOINTS,
         /** {@code SHOW ALL}: every session variable. */
         ALL,
         /** {@code SHOW name}; {@link #name()} is the variable. */
@@ -43,7 +48,11 @@ public final class SqlShow extends SqlCall {
         super(pos);
         this.kind = requireNonNull(kind, "kind is null");
         this.name = name;
-        boolean named = kind == Kind.CREATE_TABLE || kind == Kind.VARIABLE;
+        boolean named =
+                kind == Kind.CREATE_TABLE
+                        || kind == Kind.CREATE_PIPELINE
+                        || kind == Kind.CHECKPOINTS
+                        || kind == Kind.VARIABLE;
         if (named != (name != null)) {
             throw new IllegalArgumentException("SHOW " + kind + " with name " + name);
         }
@@ -53,7 +62,7 @@ public final class SqlShow extends SqlCall {
         return kind;
     }
 
-    /** The table of {@link Kind#CREATE_TABLE} or the variable of {@link Kind#VARIABLE}. */
+    /** The table, pipeline or variable the statement names, for the kinds that name one. */
     public Optional<SqlIdentifier> name() {
         return Optional.ofNullable(name);
     }
@@ -76,6 +85,8 @@ public final class SqlShow extends SqlCall {
             case PIPELINES -> writer.keyword("PIPELINES");
             case CONNECTION_PROFILES -> writer.keyword("CONNECTION PROFILES");
             case CREATE_TABLE -> writer.keyword("CREATE TABLE");
+            case CREATE_PIPELINE -> writer.keyword("CREATE PIPELINE");
+            case CHECKPOINTS -> writer.keyword("CHECKPOINTS FOR PIPELINE");
             case ALL -> writer.keyword("ALL");
             case VARIABLE -> {}
         }

@@ -3,9 +3,11 @@ package io.sluice.parser.ddl;
 import static java.util.Objects.requireNonNull;
 
 import io.sluice.parser.SluiceSqlDialect;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
@@ -13,6 +15,7 @@ import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlSpecialOperator;
 import org.apache.calcite.sql.SqlWriter;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * One {@code key = value} entry of a {@code WITH (...)} list.
@@ -52,11 +55,30 @@ public final class SqlTableOption extends SqlCall {
 
     /**
      * The value as plain text: {@code 'x'} gives {@code x}, {@code true} gives {@code true}, {@code
-     * 10} gives {@code 10}, an identifier gives its name.
+     * 10} gives {@code 10}, {@code INTERVAL '10' SECOND} gives {@code 10s}, {@code ARRAY['a', 'b']}
+     * gives {@code a,b}, an identifier gives its name.
      */
     public String valueAsString() {
+        return asString(value);
+    }
+
+    private static String asString(SqlNode value) {
         if (value instanceof SqlIdentifier identifier) {
             return String.join(".", identifier.names);
+        }
+        if (value instanceof SqlIntervalLiteral interval
+                && interval.getTypeName().getFamily() == SqlTypeFamily.INTERVAL_DAY_TIME) {
+            // Options take durations as 10s or 500ms, which INTERVAL '10' SECOND becomes.
+            long millis = interval.getValueAs(Long.class);
+            return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        }
+        if (value instanceof SqlCall call && call.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
+            // A list option is a comma-separated string, as connectors read it.
+            List<String> elements = new ArrayList<>();
+            for (SqlNode element : call.getOperandList()) {
+                elements.add(asString(element));
+            }
+            return String.join(",", elements);
         }
         if (value instanceof SqlLiteral literal) {
             Object plain = literal.toValue();

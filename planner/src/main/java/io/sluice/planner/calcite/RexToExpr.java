@@ -108,6 +108,8 @@ public final class RexToExpr {
                 return newCall(Operator.DIVIDE, call);
             case COALESCE:
                 return newCall(Operator.COALESCE, call);
+            case CASE:
+                return newCall(Operator.CASE, call);
             case LIKE:
                 if (call.getOperands().size() == 2
                         && !call.getOperator().getName().equals("ILIKE")) {

@@ -19,6 +19,7 @@ import java.util.TreeMap;
  *     fixes them
  * @param primaryKey primary key column names in key order; empty when there is none
  * @param options the connector options with aliases resolved and the connection profile merged in
+ * @param clauses metadata, generated and watermark clauses of the columns
  */
 public record TableDefinition(
         String name,
@@ -26,7 +27,8 @@ public record TableDefinition(
         TableKind kind,
         Optional<RowSchema> columns,
         List<String> primaryKey,
-        Map<String, String> options) {
+        Map<String, String> options,
+        ColumnClauses clauses) {
     public TableDefinition {
         requireNonNull(name, "name is null");
         requireNonNull(connector, "connector is null");
@@ -35,10 +37,23 @@ public record TableDefinition(
         primaryKey = List.copyOf(primaryKey);
         // Sorted so that plans and SHOW output list options in a stable order.
         options = Collections.unmodifiableMap(new TreeMap<>(options));
+        requireNonNull(clauses, "clauses is null");
+    }
+
+    /** A table whose columns are all read from the record's value. */
+    public TableDefinition(
+            String name,
+            String connector,
+            TableKind kind,
+            Optional<RowSchema> columns,
+            List<String> primaryKey,
+            Map<String, String> options) {
+        this(name, connector, kind, columns, primaryKey, options, ColumnClauses.NONE);
     }
 
     /** This table with its columns fixed, as after the first INSERT into a column-less sink. */
     public TableDefinition withColumns(RowSchema schema) {
-        return new TableDefinition(name, connector, kind, Optional.of(schema), primaryKey, options);
+        return new TableDefinition(
+                name, connector, kind, Optional.of(schema), primaryKey, options, clauses);
     }
 }

@@ -11,6 +11,7 @@ import io.sluice.executor.plan.RowSchema;
 import io.sluice.executor.runtime.CheckpointStore;
 import io.sluice.executor.runtime.CompletedCheckpoint;
 import io.sluice.planner.catalog.CatalogView;
+import io.sluice.planner.catalog.ColumnClauses;
 import io.sluice.planner.catalog.ConnectionProfile;
 import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
@@ -38,7 +39,11 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
-    /** Checkpoints kept per pipeline; older ones are deleted once a newer one completes. */
+    /**
+     * Checkpoints kept per pipeline; older ones are deleted once a newer one completes. Deleting
+     * them never loses what an open file or a pending commit needs: every checkpoint's sink state
+     * repeats all open files and all commits not yet done, and recovery reads only the latest.
+     */
     private static final int RETAINED_CHECKPOINTS = 3;
 
     private final DataSource dataSource;
@@ -123,13 +128,15 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     public void putTable(TableDefinition table, String createSql, boolean replace) {
         String sql =
                 "INSERT INTO tables (name, connector, role, columns, primary_key, options,"
-                        + " create_sql) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)"
+                        + " create_sql, column_clauses) VALUES (?, ?, ?, ?::jsonb, ?::jsonb,"
+                        + " ?::jsonb, ?, ?::jsonb)"
                         + (replace
                                 ? " ON CONFLICT (name) DO UPDATE SET connector ="
                                         + " EXCLUDED.connector, role = EXCLUDED.role, columns ="
                                         + " EXCLUDED.columns, primary_key = EXCLUDED.primary_key,"
                                         + " options = EXCLUDED.options, create_sql ="
-                                        + " EXCLUDED.create_sql"
+                                        + " EXCLUDED.create_sql, column_clauses ="
+                                        + " EXCLUDED.column_clauses"
                                 : "");
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -140,6 +147,7 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
             statement.setString(5, Json.write(table.primaryKey()));
             statement.setString(6, Json.write(table.options()));
             statement.setString(7, createSql);
+            statement.setString(8, Json.write(table.clauses()));
             statement.executeUpdate();
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
@@ -169,8 +177,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     public Optional<TableDefinition> table(String name) {
         List<TableDefinition> tables =
                 queryTables(
-                        "SELECT name, connector, role, columns, primary_key, options FROM tables"
-                                + " WHERE name = ?",
+                        "SELECT name, connector, role, columns, primary_key, options,"
+                                + " column_clauses FROM tables WHERE name = ?",
                         name);
         return tables.stream().findFirst();
     }
@@ -178,8 +186,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     @Override
     public List<TableDefinition> tables() {
         return queryTables(
-                "SELECT name, connector, role, columns, primary_key, options FROM tables ORDER BY"
-                        + " name",
+                "SELECT name, connector, role, columns, primary_key, options, column_clauses"
+                        + " FROM tables ORDER BY name",
                 null);
     }
 
@@ -221,7 +229,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
                                             ? Optional.empty()
                                             : Optional.of(Json.read(columns, RowSchema.class)),
                                     Json.read(rs.getString(5), STRING_LIST),
-                                    Json.read(rs.getString(6), STRING_MAP)));
+                                    Json.read(rs.getString(6), STRING_MAP),
+                                    Json.read(rs.getString(7), ColumnClauses.class)));
                 }
             }
             return result;
@@ -304,6 +313,24 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
             statement.setString(1, error.orElse(null));
             statement.setString(2, name);
             statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("update pipeline", e);
+        }
+    }
+
+    /** Replaces the plan of a pipeline, as ALTER PIPELINE does after replanning it. */
+    public void updatePipelinePlan(String name, PipelinePlan plan) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "UPDATE pipelines SET plan = ?::jsonb, updated_at = now() WHERE"
+                                        + " name = ?")) {
+            statement.setString(1, PlanCodec.toJson(plan));
+            statement.setString(2, name);
+            if (statement.executeUpdate() == 0) {
+                throw new SluiceException(
+                        ErrorCode.UNDEFINED_OBJECT, "pipeline \"" + name + "\" does not exist");
+            }
         } catch (SQLException e) {
             throw failure("update pipeline", e);
         }
@@ -405,14 +432,19 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
                         connection.prepareStatement(
-                                "SELECT epoch, completed_at, length(state::text) FROM checkpoints"
-                                        + " WHERE pipeline = ? ORDER BY epoch DESC")) {
+                                "SELECT epoch, completed_at, length(state::text), committed_at"
+                                        + " FROM checkpoints WHERE pipeline = ? ORDER BY epoch"
+                                        + " DESC")) {
             statement.setString(1, pipeline);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     result.add(
                             new CheckpointInfo(
-                                    rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getLong(3)));
+                                    rs.getLong(1),
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getLong(3),
+                                    Optional.ofNullable(rs.getTimestamp(4))
+                                            .map(Timestamp::toInstant)));
                 }
             }
             return result;
@@ -421,8 +453,36 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         }
     }
 
-    /** One row of a pipeline's checkpoint history. */
-    public record CheckpointInfo(long epoch, Instant completedAt, long stateBytes) {}
+    @Override
+    public void committed(String pipeline, long epoch) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "UPDATE checkpoints SET committed_at = now() WHERE pipeline = ?"
+                                        + " AND epoch = ? AND committed_at IS NULL")) {
+            statement.setString(1, pipeline);
+            statement.setLong(2, epoch);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("note a committed checkpoint", e);
+        }
+    }
+
+    /**
+     * One row of a pipeline's checkpoint history.
+     *
+     * @param completedAt when every subtask acknowledged it and it was recorded (first phase)
+     * @param stateBytes size of the stored operator state
+     * @param committedAt when every sink subtask had committed it (second phase); empty while a
+     *     commit is pending or was cut short (the next run finishes it)
+     */
+    public record CheckpointInfo(
+            long epoch, Instant completedAt, long stateBytes, Optional<Instant> committedAt) {
+        public CheckpointInfo {
+            requireNonNull(completedAt, "completedAt is null");
+            requireNonNull(committedAt, "committedAt is null");
+        }
+    }
 
     private boolean deleteByName(String sql, String name, String action) {
         try (Connection connection = dataSource.getConnection();

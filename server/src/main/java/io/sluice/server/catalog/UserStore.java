@@ -52,6 +52,19 @@ public final class UserStore implements PgCredentialStore {
         }
     }
 
+    /** Removes a user; false when there was none of that name. */
+    public boolean dropUser(String name) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement("DELETE FROM users WHERE name = ?")) {
+            statement.setString(1, name);
+            return statement.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_ERROR, "catalog: cannot drop user: " + e.getMessage(), e);
+        }
+    }
+
     public boolean hasUsers() {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =

@@ -4,10 +4,11 @@ import io.sluice.executor.plan.SqlType;
 import io.sluice.pgwire.PgType;
 
 /** Maps Sluice column types onto the pgwire types clients see. */
-final class PgTypes {
+public final class PgTypes {
     private PgTypes() {}
 
-    static PgType of(SqlType type) {
+    /** The pgwire type of a Sluice column. */
+    public static PgType of(SqlType type) {
         switch (type.kind()) {
             case BOOLEAN:
                 return PgType.BOOL;

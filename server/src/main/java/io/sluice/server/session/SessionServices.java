@@ -6,13 +6,14 @@ import io.sluice.executor.runtime.ConnectorRegistry;
 import io.sluice.planner.DdlAnalyzer;
 import io.sluice.planner.PipelinePlanner;
 import io.sluice.server.catalog.CatalogStore;
+import io.sluice.server.catalog.UserStore;
 import io.sluice.server.lake.LakeQueries;
 import io.sluice.server.pipeline.PipelineManager;
 import java.time.Duration;
 
 /**
- * What every session shares: the catalog, the planner, the running pipelines and the lake query
- * engine.
+ * What every session shares: the catalog, the planner, the running pipelines, the lake query engine
+ * and the users who may connect.
  */
 public record SessionServices(
         CatalogStore catalog,
@@ -21,6 +22,7 @@ public record SessionServices(
         PipelinePlanner planner,
         PipelineManager pipelines,
         LakeQueries lake,
+        UserStore users,
         Duration defaultCheckpointInterval) {
     public SessionServices {
         requireNonNull(catalog, "catalog is null");
@@ -29,6 +31,7 @@ public record SessionServices(
         requireNonNull(planner, "planner is null");
         requireNonNull(pipelines, "pipelines is null");
         requireNonNull(lake, "lake is null");
+        requireNonNull(users, "users is null");
         requireNonNull(defaultCheckpointInterval, "defaultCheckpointInterval is null");
     }
 }

@@ -4,22 +4,28 @@ import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.executor.plan.Column;
 import io.sluice.executor.plan.OperatorSpec;
+import io.sluice.executor.plan.RowSchema;
 import io.sluice.executor.plan.SinkSpec;
 import io.sluice.executor.runtime.PipelineMetrics;
 import io.sluice.parser.ddl.SqlShow;
 import io.sluice.pgwire.PgColumn;
 import io.sluice.pgwire.PgResult;
 import io.sluice.pgwire.PgType;
+import io.sluice.planner.catalog.ColumnClauses;
 import io.sluice.planner.catalog.ConnectionProfile;
 import io.sluice.planner.catalog.TableDefinition;
+import io.sluice.server.catalog.CatalogStore;
 import io.sluice.server.catalog.StoredPipeline;
 import io.sluice.server.pipeline.PipelineManager.PipelineStatus;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.apache.calcite.sql.SqlIdentifier;
 
 /** Answers SHOW statements from the catalog, the pipeline manager and the session's parameters. */
 final class ShowStatements {
@@ -35,6 +41,16 @@ final class ShowStatements {
                 return profiles(services);
             case CREATE_TABLE:
                 return createTable(services, name(show));
+            case CREATE_PIPELINE:
+                String pipeline = name(show);
+                return result(
+                        List.of("pipeline", "create_statement"),
+                        List.<Object[]>of(
+                                new Object[] {
+                                    pipeline, PipelineStatements.showCreate(services, pipeline)
+                                }));
+            case CHECKPOINTS:
+                return checkpoints(services, name(show));
             case ALL:
                 return all(parameters);
             case VARIABLE:
@@ -154,6 +170,78 @@ final class ShowStatements {
                                                 "relation \"" + name + "\" does not exist"));
         return result(
                 List.of("table", "create_statement"), List.<Object[]>of(new Object[] {name, sql}));
+    }
+
+    private static PgResult checkpoints(SessionServices services, String pipeline) {
+        if (services.catalog().pipeline(pipeline).isEmpty()) {
+            throw new SluiceException(
+                    ErrorCode.UNDEFINED_OBJECT, "pipeline \"" + pipeline + "\" does not exist");
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (CatalogStore.CheckpointInfo checkpoint : services.catalog().checkpoints(pipeline)) {
+            rows.add(
+                    new Object[] {
+                        checkpoint.epoch(),
+                        checkpoint.completedAt().atOffset(ZoneOffset.UTC),
+                        checkpoint.stateBytes()
+                    });
+        }
+        return PgResult.rows(
+                List.of(
+                        new PgColumn("epoch", PgType.INT8),
+                        new PgColumn("completed_at", PgType.TIMESTAMPTZ),
+                        new PgColumn("state_bytes", PgType.INT8)),
+                rows.iterator());
+    }
+
+    /**
+     * {@code DESCRIBE t}: one row per column with its type, whether it may be null and whether it
+     * is part of the primary key.
+     */
+    static PgResult describe(SessionServices services, SqlIdentifier identifier) {
+        String name = identifier.names.get(identifier.names.size() - 1);
+        TableDefinition table =
+                services.catalog()
+                        .table(name)
+                        .orElseThrow(
+                                () ->
+                                        new SluiceException(
+                                                ErrorCode.UNDEFINED_TABLE,
+                                                "relation \"" + name + "\" does not exist"));
+        List<Object[]> rows = new ArrayList<>();
+        for (Column column : table.columns().map(RowSchema::columns).orElse(List.of())) {
+            rows.add(
+                    new Object[] {
+                        column.name(),
+                        column.type().sqlName().toLowerCase(Locale.ROOT),
+                        column.type().nullable(),
+                        table.primaryKey().contains(column.name()),
+                        extra(table, column.name())
+                    });
+        }
+        return PgResult.rows(
+                List.of(
+                        new PgColumn("column_name", PgType.TEXT),
+                        new PgColumn("data_type", PgType.TEXT),
+                        new PgColumn("nullable", PgType.BOOL),
+                        new PgColumn("primary_key", PgType.BOOL),
+                        new PgColumn("extra", PgType.TEXT)),
+                rows.iterator());
+    }
+
+    private static String extra(TableDefinition table, String column) {
+        List<String> parts = new ArrayList<>();
+        ColumnClauses clauses = table.clauses();
+        clauses.metadataKey(column).ifPresent(key -> parts.add("METADATA FROM '" + key + "'"));
+        clauses.generatedExpression(column)
+                .ifPresent(expression -> parts.add("GENERATED ALWAYS AS (" + expression + ")"));
+        if (column.equals(clauses.watermarkColumn())) {
+            parts.add(
+                    clauses.watermarkExpression() == null
+                            ? "WATERMARK"
+                            : "WATERMARK AS " + clauses.watermarkExpression());
+        }
+        return parts.isEmpty() ? null : String.join(", ", parts);
     }
 
     private static PgResult all(SessionParameters parameters) {

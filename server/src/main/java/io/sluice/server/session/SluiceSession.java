@@ -9,16 +9,18 @@ import io.sluice.executor.plan.OperatorSpec;
 import io.sluice.executor.plan.RowSchema;
 import io.sluice.executor.plan.SinkSpec;
 import io.sluice.executor.spi.OptionSpec;
-import io.sluice.executor.spi.TableOptions;
 import io.sluice.parser.SluiceParseException;
 import io.sluice.parser.SluiceParser;
+import io.sluice.parser.ddl.SqlAlterPipeline;
+import io.sluice.parser.ddl.SqlAlterUser;
 import io.sluice.parser.ddl.SqlCreateConnectionProfile;
 import io.sluice.parser.ddl.SqlCreatePipeline;
 import io.sluice.parser.ddl.SqlCreateSluiceTable;
+import io.sluice.parser.ddl.SqlCreateUser;
 import io.sluice.parser.ddl.SqlDropConnectionProfile;
+import io.sluice.parser.ddl.SqlDropUser;
 import io.sluice.parser.ddl.SqlPipelineCommand;
 import io.sluice.parser.ddl.SqlShow;
-import io.sluice.parser.ddl.SqlTableOption;
 import io.sluice.pgwire.PgColumn;
 import io.sluice.pgwire.PgNotice;
 import io.sluice.pgwire.PgResult;
@@ -37,7 +39,6 @@ import io.sluice.server.lake.LakeQueries;
 import io.sluice.storage.duckdb.LakeCancellation;
 import io.sluice.storage.duckdb.LakeResult;
 import io.sluice.storage.duckdb.LakeTable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -49,6 +50,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -111,8 +114,11 @@ public final class SluiceSession implements PgSession {
     }
 
     private static boolean returnsRows(String sql) {
+        String upper = sql.strip().toUpperCase(Locale.ROOT);
         return QUERY_START.matcher(sql).matches()
-                || sql.strip().toUpperCase(Locale.ROOT).startsWith("SHOW");
+                || upper.startsWith("SHOW")
+                || upper.startsWith("EXPLAIN")
+                || upper.startsWith("DESCRIBE");
     }
 
     @Override
@@ -146,6 +152,15 @@ public final class SluiceSession implements PgSession {
         try {
             node = SluiceParser.parseStatement(sql);
         } catch (SluiceParseException e) {
+            if (UserStatements.mayHoldPassword(sql)) {
+                // The parser's message quotes the text near the error, which may be the password.
+                throw new SluiceException(
+                        ErrorCode.SYNTAX_ERROR,
+                        "syntax error in user statement: expected {CREATE | ALTER} USER name"
+                                + " [WITH] PASSWORD 'password'",
+                        e.offset(),
+                        null);
+            }
             if (QUERY_START.matcher(sql).matches()) {
                 // Client catalog queries use Postgres syntax our grammar does not cover; DuckDB's
                 // parser may.
@@ -164,7 +179,10 @@ public final class SluiceSession implements PgSession {
                     sql,
                     pipeline.name().getSimple(),
                     pipeline.insert(),
-                    planOptions(sql, pipeline.options()));
+                    PipelineStatements.planOptions(
+                            sql,
+                            pipeline.options(),
+                            new PlanOptions(1, services.defaultCheckpointInterval())));
         }
         if (node instanceof SqlInsert insert) {
             return createPipeline(
@@ -177,13 +195,35 @@ public final class SluiceSession implements PgSession {
             return pipelineCommand(command);
         }
         if (node instanceof SqlDropTable drop) {
-            return dropTable(drop);
+            return dropTable(sql, drop);
         }
         if (node instanceof SqlDropConnectionProfile drop) {
-            return dropProfile(drop);
+            return dropProfile(sql, drop);
+        }
+        if (node instanceof SqlAlterPipeline alter) {
+            PipelineStatements.alter(sql, alter, services);
+            return PgResult.command("ALTER PIPELINE");
+        }
+        if (node instanceof SqlCreateUser create) {
+            UserStatements.create(create, services.users());
+            return PgResult.command("CREATE ROLE");
+        }
+        if (node instanceof SqlAlterUser alter) {
+            UserStatements.alter(alter, services.users());
+            return PgResult.command("ALTER ROLE");
+        }
+        if (node instanceof SqlDropUser drop) {
+            UserStatements.drop(drop, services.users(), user);
+            return PgResult.command("DROP ROLE");
         }
         if (node instanceof SqlShow show) {
             return show(show);
+        }
+        if (node instanceof SqlDescribeTable describe) {
+            return ShowStatements.describe(services, describe.getTable());
+        }
+        if (node instanceof SqlExplain explain) {
+            return explain(sql, explain, cancellation);
         }
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
             return lakeQuery(sql, node, cancellation);
@@ -265,8 +305,9 @@ public final class SluiceSession implements PgSession {
                 sensitive.contains(key.toLowerCase(Locale.ROOT)) || Redactor.looksSensitive(key);
     }
 
-    private PgResult dropTable(SqlDropTable drop) {
+    private PgResult dropTable(String sql, SqlDropTable drop) {
         String name = drop.name.names.get(drop.name.names.size() - 1);
+        int position = offsetOf(sql, drop.name.getParserPosition());
         Optional<String> user = pipelineUsing(name);
         if (user.isPresent()) {
             throw new SluiceException(
@@ -275,21 +316,28 @@ public final class SluiceSession implements PgSession {
                             + name
                             + "\" because pipeline \""
                             + user.get()
-                            + "\" uses it");
+                            + "\" uses it",
+                    position,
+                    null);
         }
         if (!services.catalog().dropTable(name) && !drop.ifExists) {
             throw new SluiceException(
-                    ErrorCode.UNDEFINED_TABLE, "table \"" + name + "\" does not exist");
+                    ErrorCode.UNDEFINED_TABLE,
+                    "table \"" + name + "\" does not exist",
+                    position,
+                    null);
         }
         return PgResult.command("DROP TABLE");
     }
 
-    private PgResult dropProfile(SqlDropConnectionProfile drop) {
+    private PgResult dropProfile(String sql, SqlDropConnectionProfile drop) {
         String name = drop.name().getSimple();
         if (!services.catalog().dropProfile(name) && !drop.ifExists()) {
             throw new SluiceException(
                     ErrorCode.UNDEFINED_OBJECT,
-                    "connection profile \"" + name + "\" does not exist");
+                    "connection profile \"" + name + "\" does not exist",
+                    offsetOf(sql, drop.name().getParserPosition()),
+                    null);
         }
         return PgResult.command("DROP CONNECTION PROFILE");
     }
@@ -308,59 +356,6 @@ public final class SluiceSession implements PgSession {
     }
 
     // ---- pipelines
-
-    private PlanOptions planOptions(String sql, List<SqlTableOption> options) {
-        int parallelism = 1;
-        Duration checkpointInterval = services.defaultCheckpointInterval();
-        for (SqlTableOption option : options) {
-            String value = option.valueAsString();
-            int position = offsetOf(sql, option.keyPosition());
-            switch (option.key().toLowerCase(Locale.ROOT)) {
-                case "parallelism":
-                    try {
-                        parallelism = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        parallelism = 0;
-                    }
-                    if (parallelism < 1) {
-                        throw new SluiceException(
-                                ErrorCode.INVALID_OPTION,
-                                "option \"parallelism\" must be a positive integer, got \""
-                                        + value
-                                        + "\"",
-                                position,
-                                null);
-                    }
-                    break;
-                case "checkpoint_interval":
-                    checkpointInterval =
-                            TableOptions.parseDuration(value)
-                                    .filter(
-                                            duration ->
-                                                    !duration.isZero() && !duration.isNegative())
-                                    .orElseThrow(
-                                            () ->
-                                                    new SluiceException(
-                                                            ErrorCode.INVALID_OPTION,
-                                                            "option \"checkpoint_interval\" must be"
-                                                                + " a duration such as 10s, got \""
-                                                                    + value
-                                                                    + "\"",
-                                                            position,
-                                                            null));
-                    break;
-                default:
-                    throw new SluiceException(
-                            ErrorCode.INVALID_OPTION,
-                            "unknown pipeline option \""
-                                    + option.key()
-                                    + "\"; valid options are parallelism and checkpoint_interval",
-                            position,
-                            null);
-            }
-        }
-        return new PlanOptions(parallelism, checkpointInterval);
-    }
 
     private PgResult createPipeline(
             String sql, String name, SqlInsert insert, PlanOptions options) {
@@ -419,6 +414,47 @@ public final class SluiceSession implements PgSession {
         }
     }
 
+    // ---- EXPLAIN
+
+    private PgResult explain(String sql, SqlExplain explain, LakeCancellation cancellation) {
+        SqlNode statement = explain.getExplicandum();
+        if (statement instanceof SqlInsert insert) {
+            PlannedInsert planned =
+                    services.planner()
+                            .planInsert(
+                                    sql,
+                                    insert,
+                                    services.catalog(),
+                                    "explained",
+                                    new PlanOptions(1, services.defaultCheckpointInterval()));
+            List<Object[]> rows = new ArrayList<>();
+            rows.add(new Object[] {"Logical plan"});
+            for (String line : planned.explain().strip().split("\\R")) {
+                rows.add(new Object[] {"  " + line});
+            }
+            for (String line : PipelineStatements.operatorGraph(planned.plan())) {
+                rows.add(new Object[] {line});
+            }
+            return PgResult.rows(List.of(new PgColumn("QUERY PLAN", PgType.TEXT)), rows.iterator());
+        }
+        if (statement.getKind().belongsTo(SqlKind.QUERY)) {
+            int start = offsetOf(sql, statement.getParserPosition());
+            String query = stripSemicolon(start < 0 ? sql : sql.substring(start));
+            LakeQueryTables tables =
+                    LakeQueryAnalyzer.checkLakeQuery(query, statement, services.catalog());
+            Map<String, LakeTable> lakeTables = new LinkedHashMap<>();
+            for (String name : tables.lakeTables()) {
+                lakeTables.put(name, lakeTable(services.catalog().table(name).orElseThrow()));
+            }
+            return rows(services.lake().query("EXPLAIN " + query, lakeTables, cancellation));
+        }
+        throw new SluiceException(
+                ErrorCode.FEATURE_NOT_SUPPORTED,
+                "EXPLAIN of "
+                        + statement.getKind().lowerName.replace('_', ' ')
+                        + " is not supported");
+    }
+
     // ---- SHOW
 
     private PgResult show(SqlShow show) {
@@ -470,7 +506,7 @@ public final class SluiceSession implements PgSession {
                                                         + table.name()
                                                         + "\" has no columns yet: it takes them"
                                                         + " from its first INSERT"));
-        return new LakeTable(table.name(), schema, LakeQueries.localDirectory(table));
+        return LakeQueries.lakeTable(table, schema);
     }
 
     private static PgResult rows(LakeResult result) {

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
@@ -51,16 +52,30 @@ final class JsonRowDecoder implements RowDecoder {
     private final Column[] columns;
     private final Map<String, Integer> slots = new HashMap<>();
     private final long[] stamps;
+    private final boolean[] decoded;
     private long stamp;
     private FieldVector[] vectors;
 
     JsonRowDecoder(RowSchema schema) {
+        this(schema, Set.of());
+    }
+
+    /**
+     * @param filledElsewhere columns this decoder neither reads nor nulls, such as Kafka metadata
+     *     columns
+     */
+    JsonRowDecoder(RowSchema schema, Set<String> filledElsewhere) {
         requireNonNull(schema, "schema is null");
         this.columns = schema.columns().toArray(new Column[0]);
         this.stamps = new long[columns.length];
+        this.decoded = new boolean[columns.length];
         for (int i = 0; i < columns.length; i++) {
+            if (filledElsewhere.contains(columns[i].name())) {
+                continue;
+            }
             checkSupported(columns[i]);
             slots.put(columns[i].name(), i);
+            decoded[i] = true;
         }
     }
 
@@ -126,7 +141,7 @@ final class JsonRowDecoder implements RowDecoder {
             throw new BadRecordException("unreadable JSON: " + e.getMessage());
         }
         for (int i = 0; i < columns.length; i++) {
-            if (stamps[i] != stamp) {
+            if (decoded[i] && stamps[i] != stamp) {
                 setNull(i, row);
             }
         }

@@ -19,6 +19,7 @@ public final class KafkaConnectorFactory implements ConnectorFactory {
     static final String SOURCE_OFFSET = "source.offset";
     static final String GROUP_ID = "group_id";
     static final String BAD_DATA = "bad_data";
+    static final String METADATA_COLUMNS = "metadata_columns";
 
     static final List<OptionSpec> OPTIONS =
             List.of(
@@ -76,6 +77,14 @@ public final class KafkaConnectorFactory implements ConnectorFactory {
                                     "What to do with a record that cannot be decoded: 'fail'"
                                             + " stops the pipeline with an error naming the"
                                             + " record, 'drop' reports and skips it.")
+                            .build(),
+                    OptionSpec.builder(METADATA_COLUMNS, OptionType.STRING)
+                            .roles(TableRole.SOURCE)
+                            .doc(
+                                    "Columns filled from record metadata, as column=key pairs"
+                                            + " (keys: offset_id, partition, topic, timestamp,"
+                                            + " key). Written by the planner from METADATA FROM"
+                                            + " column clauses.")
                             .build());
 
     @Override

@@ -74,7 +74,7 @@ public final class KafkaSource implements Source {
     static KafkaSource open(SourceContext context, KafkaSourceConfig config) {
         RowDecoder decoder =
                 switch (config.format()) {
-                    case JSON -> new JsonRowDecoder(context.schema());
+                    case JSON -> new JsonRowDecoder(context.schema(), config.metadata().columns());
                     case JSON_UNSTRUCTURED -> new WholeRecordDecoder(true);
                     case RAW_STRING -> new WholeRecordDecoder(false);
                 };
@@ -91,6 +91,7 @@ public final class KafkaSource implements Source {
             root = VectorSchemaRoot.create(context.schema().toArrowSchema(), context.allocator());
             root.allocateNew();
             decoder.bind(root);
+            config.metadata().bind(root);
             return new KafkaSource(
                     context, config, consumer, root, decoder, context.badRecords(), positions);
         } catch (RuntimeException e) {
@@ -271,6 +272,7 @@ public final class KafkaSource implements Source {
             byte[] value = record.value() == null ? new byte[0] : record.value();
             try {
                 decoder.decode(value, rows);
+                config.metadata().write(record, rows);
                 rows++;
             } catch (BadRecordException e) {
                 String location = config.topic() + "/" + record.partition() + "@" + record.offset();

@@ -17,7 +17,8 @@ record KafkaSourceConfig(
         Format format,
         StartOffset startOffset,
         Optional<String> groupId,
-        boolean dropBadData) {
+        boolean dropBadData,
+        MetadataColumns metadata) {
 
     enum Format {
         /** One JSON object per record, members matched to columns by name. */
@@ -39,6 +40,7 @@ record KafkaSourceConfig(
         requireNonNull(format, "format is null");
         requireNonNull(startOffset, "startOffset is null");
         requireNonNull(groupId, "groupId is null");
+        requireNonNull(metadata, "metadata is null");
     }
 
     static KafkaSourceConfig from(Map<String, String> options, RowSchema schema) {
@@ -51,7 +53,15 @@ record KafkaSourceConfig(
         } else {
             format = Format.JSON;
         }
+        MetadataColumns metadata =
+                MetadataColumns.parse(
+                        values.get(KafkaConnectorFactory.METADATA_COLUMNS).orElse(null), schema);
         if (format != Format.JSON) {
+            if (!metadata.isEmpty()) {
+                throw new SluiceException(
+                        ErrorCode.FEATURE_NOT_SUPPORTED,
+                        "METADATA FROM columns need format 'json' with structured columns");
+            }
             checkSingleValueColumn(schema, format);
         }
         return new KafkaSourceConfig(
@@ -62,7 +72,8 @@ record KafkaSourceConfig(
                         ? StartOffset.EARLIEST
                         : StartOffset.LATEST,
                 values.get(KafkaConnectorFactory.GROUP_ID),
-                values.getEnum(KafkaConnectorFactory.BAD_DATA).equals("drop"));
+                values.getEnum(KafkaConnectorFactory.BAD_DATA).equals("drop"),
+                metadata);
     }
 
     private static void checkSingleValueColumn(RowSchema schema, Format format) {

@@ -1,0 +1,1 @@
+create table t (o BIGINT METADATA FROM offset_id) with (connector = 'kafka');
