@@ -1,5 +1,7 @@
 package io.sluice.storage.duckdb;
 
+import io.sluice.executor.error.ErrorCode;
+import io.sluice.executor.error.SluiceException;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -8,12 +10,23 @@ import java.sql.Statement;
  * or streaming. Cancelling before the query starts makes it fail at once.
  */
 public final class LakeCancellation {
+    static final String CANCELED_BY_USER = "canceling statement due to user request";
+
     private Statement statement;
     private boolean cancelled;
+    private String reason = CANCELED_BY_USER;
 
     public void cancel() {
+        cancel(CANCELED_BY_USER);
+    }
+
+    /** Cancels with {@code reason} as the error message, unless already cancelled. */
+    public void cancel(String reason) {
         Statement toCancel;
         synchronized (this) {
+            if (!cancelled) {
+                this.reason = reason;
+            }
             cancelled = true;
             toCancel = statement;
         }
@@ -28,6 +41,15 @@ public final class LakeCancellation {
 
     public synchronized boolean isCancelled() {
         return cancelled;
+    }
+
+    /** Why the query was cancelled, as its error message. */
+    public synchronized String reason() {
+        return reason;
+    }
+
+    SluiceException failure(Throwable cause) {
+        return new SluiceException(ErrorCode.QUERY_CANCELED, reason(), cause);
     }
 
     synchronized boolean attach(Statement statement) {

@@ -36,6 +36,7 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
     private final Statement statement;
     private final ResultSet resultSet;
     private final LakeCancellation cancellation;
+    private final List<AutoCloseable> resources;
     private final List<Column> columns;
     private final TypeKind[] kinds;
     private final String[] duckDbTypes;
@@ -47,12 +48,14 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
             Connection connection,
             Statement statement,
             ResultSet resultSet,
-            LakeCancellation cancellation)
+            LakeCancellation cancellation,
+            List<AutoCloseable> resources)
             throws SQLException {
         this.connection = requireNonNull(connection, "connection is null");
         this.statement = requireNonNull(statement, "statement is null");
         this.resultSet = requireNonNull(resultSet, "resultSet is null");
         this.cancellation = requireNonNull(cancellation, "cancellation is null");
+        this.resources = List.copyOf(requireNonNull(resources, "resources is null"));
         ResultSetMetaData metaData = resultSet.getMetaData();
         int count = metaData.getColumnCount();
         List<Column> columns = new ArrayList<>(count);
@@ -62,9 +65,18 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
             duckDbTypes[i] = metaData.getColumnTypeName(i + 1).toUpperCase(Locale.ROOT);
             SqlType type = DuckDbTypes.toSqlType(duckDbTypes[i]);
             kinds[i] = type.kind();
-            columns.add(new Column(metaData.getColumnLabel(i + 1), type));
+            columns.add(new Column(label(metaData.getColumnLabel(i + 1)), type));
         }
         this.columns = List.copyOf(columns);
+    }
+
+    /**
+     * The name a client sees. DuckDB names an unaliased {@code count(*)} {@code count_star()};
+     * PostgreSQL, whose clients Sluice serves, names it {@code count}. An alias that spells {@code
+     * count_star()} on purpose is renamed too, which no real query does.
+     */
+    static String label(String duckDbLabel) {
+        return duckDbLabel.equals("count_star()") ? "count" : duckDbLabel;
     }
 
     /** The result's columns, with DuckDB's types mapped onto Sluice types. */
@@ -78,7 +90,7 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
             try {
                 hasRow = !closed && resultSet.next();
             } catch (SQLException e) {
-                throw DuckDbErrors.translate(e);
+                throw failure(e);
             }
             advanced = true;
         }
@@ -98,7 +110,7 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
                 values[i] = value(i + 1, kinds[i], duckDbTypes[i]);
             }
         } catch (SQLException e) {
-            throw DuckDbErrors.translate(e);
+            throw failure(e);
         }
         return Collections.unmodifiableList(Arrays.asList(values));
     }
@@ -158,6 +170,10 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
         return resultSet.wasNull() ? null : value;
     }
 
+    private SluiceException failure(SQLException e) {
+        return cancellation.isCancelled() ? cancellation.failure(e) : DuckDbErrors.translate(e);
+    }
+
     /** Stops the query; the next read fails with {@code QUERY_CANCELED}. */
     public void cancel() {
         cancellation.cancel();
@@ -171,14 +187,21 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
         closed = true;
         cancellation.detach();
         SluiceException failure = null;
-        for (AutoCloseable resource : new AutoCloseable[] {resultSet, statement, connection}) {
+        List<AutoCloseable> all = new ArrayList<>(List.of(resultSet, statement, connection));
+        // Pinned files and the time limit outlive the DuckDB statement that reads them.
+        all.addAll(resources);
+        RuntimeException unexpected = null;
+        for (AutoCloseable resource : all) {
             try {
                 resource.close();
             } catch (SQLException e) {
                 failure = failure == null ? DuckDbErrors.translate(e) : failure;
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                unexpected = unexpected == null ? new IllegalStateException(e) : unexpected;
             }
+        }
+        if (unexpected != null) {
+            throw unexpected;
         }
         if (failure != null) {
             throw failure;

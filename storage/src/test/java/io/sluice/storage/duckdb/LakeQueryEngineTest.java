@@ -48,12 +48,16 @@ class LakeQueryEngineTest {
         allocator.close();
     }
 
+    private Path wideDirectory() {
+        return lake.resolve("wide");
+    }
+
     private void writeWideFile(String name, long first, int count) throws Exception {
-        Files.createDirectories(wide.directory());
+        Files.createDirectories(wideDirectory());
         try (VectorSchemaRoot batch = TestTables.wideBatch(allocator, first, count, 1);
                 ArrowParquetWriter writer =
                         ArrowParquetWriter.create(
-                                wide.directory().resolve(name),
+                                wideDirectory().resolve(name),
                                 TestTables.WIDE,
                                 CompressionCodecName.ZSTD,
                                 ArrowParquetWriter.DEFAULT_ROW_GROUP_SIZE)) {
@@ -84,7 +88,7 @@ class LakeQueryEngineTest {
     @Test
     void readsParquetFilesWithTheirTypes() throws Exception {
         writeWideFile("a.parquet", 0, 100);
-        Files.createDirectories(wide.directory().resolve("2025/01"));
+        Files.createDirectories(wideDirectory().resolve("2025/01"));
         writeWideFile("2025/01/b.parquet", 100, 50);
 
         assertThat(rows("SELECT count(*), count(name) FROM wide"))
@@ -125,7 +129,7 @@ class LakeQueryEngineTest {
         assertThat(
                         rows(
                                 "SELECT DISTINCT compression FROM parquet_metadata('"
-                                        + wide.directory()
+                                        + wideDirectory()
                                         + "/a.parquet')"))
                 .containsExactly(List.of("ZSTD"));
     }
@@ -151,6 +155,26 @@ class LakeQueryEngineTest {
         assertThat(Files.exists(outside.resolve("x.csv"))).isFalse();
         assertThat(Files.exists(outside.resolve("x.db"))).isFalse();
         assertThat(rows("SELECT count(*) FROM wide")).containsExactly(List.of(10L));
+    }
+
+    @Test
+    void countStarIsNamedCountLikePostgres() {
+        try (LakeResult result =
+                engine.query(
+                        "SELECT count(*), count(*) AS n, count(id) FROM wide",
+                        Map.of("wide", wide))) {
+            assertThat(result.columns())
+                    .extracting(column -> column.name())
+                    .containsExactly("count", "n", "count(id)");
+        }
+    }
+
+    @Test
+    void explainShowsThePlan() throws Exception {
+        writeWideFile("a.parquet", 0, 10);
+        List<List<Object>> plan = rows("EXPLAIN SELECT count(*) FROM wide WHERE id > 3");
+        assertThat(plan).isNotEmpty();
+        assertThat(plan.toString()).containsIgnoringCase("parquet");
     }
 
     @Test

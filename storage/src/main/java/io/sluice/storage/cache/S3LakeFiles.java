@@ -1,0 +1,161 @@
+package io.sluice.storage.cache;
+
+import static java.util.Objects.requireNonNull;
+
+import io.sluice.executor.error.ErrorCode;
+import io.sluice.executor.error.SluiceException;
+import io.sluice.storage.s3.S3Clients;
+import io.sluice.storage.s3.S3Settings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Local copies of the finished Parquet objects of tables stored on S3, kept in an {@link
+ * ObjectCache}. A query lists the table's prefix when it starts and pins the copies of what it
+ * found, so objects written later are not part of it and nothing it reads is evicted under it.
+ * Thread-safe.
+ */
+public final class S3LakeFiles implements AutoCloseable {
+    private final ObjectCache cache;
+    private final Map<S3Settings, S3Client> clients = new HashMap<>();
+    private boolean closed;
+
+    public S3LakeFiles(ObjectCache cache) {
+        this.cache = requireNonNull(cache, "cache is null");
+    }
+
+    public ObjectCache cache() {
+        return cache;
+    }
+
+    /**
+     * Lists the finished objects under {@code s3://bucket/prefix} and pins a local copy of each,
+     * downloading those not cached yet.
+     */
+    public Pin pin(S3Settings settings, String bucket, String prefix) {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(bucket, "bucket is null");
+        requireNonNull(prefix, "prefix is null");
+        S3Client client = client(settings);
+        List<RemoteObject> objects = list(client, bucket, prefix);
+        List<ObjectCache.Lease> leases = new ArrayList<>(objects.size());
+        try {
+            for (RemoteObject object : objects) {
+                leases.add(cache.acquire(object, (remote, target) -> get(client, remote, target)));
+            }
+        } catch (IOException | RuntimeException e) {
+            leases.forEach(ObjectCache.Lease::close);
+            throw e instanceof SluiceException sluice
+                    ? sluice
+                    : new SluiceException(
+                            ErrorCode.EXTERNAL_ERROR,
+                            "cannot cache objects of s3://"
+                                    + bucket
+                                    + "/"
+                                    + prefix
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
+        }
+        return new Pin(leases);
+    }
+
+    /**
+     * The finished data objects under the prefix: names ending in {@code .parquet} with no path
+     * segment starting with {@code .} or {@code _} (in-progress files, logs and markers).
+     */
+    static List<RemoteObject> list(S3Client client, String bucket, String prefix) {
+        String keyPrefix = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        ListObjectsV2Request request =
+                ListObjectsV2Request.builder().bucket(bucket).prefix(keyPrefix).build();
+        List<RemoteObject> objects = new ArrayList<>();
+        try {
+            for (S3Object object : client.listObjectsV2Paginator(request).contents()) {
+                if (isFinishedDataObject(object.key().substring(keyPrefix.length()))) {
+                    objects.add(
+                            new RemoteObject(
+                                    bucket,
+                                    object.key(),
+                                    object.size(),
+                                    object.eTag() == null ? "" : object.eTag()));
+                }
+            }
+        } catch (SdkException e) {
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_ERROR,
+                    "cannot list s3://" + bucket + "/" + keyPrefix + ": " + e.getMessage(),
+                    e);
+        }
+        return objects;
+    }
+
+    static boolean isFinishedDataObject(String relativeKey) {
+        if (!relativeKey.endsWith(".parquet")) {
+            return false;
+        }
+        for (String segment : relativeKey.split("/")) {
+            if (segment.startsWith(".") || segment.startsWith("_")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void get(S3Client client, RemoteObject object, Path target) throws IOException {
+        try {
+            client.getObject(
+                    request -> request.bucket(object.bucket()).key(object.key()),
+                    ResponseTransformer.toFile(target));
+        } catch (SdkException e) {
+            throw new IOException(
+                    "cannot get s3://"
+                            + object.bucket()
+                            + "/"
+                            + object.key()
+                            + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    private synchronized S3Client client(S3Settings settings) {
+        if (closed) {
+            throw new IllegalStateException("closed");
+        }
+        return clients.computeIfAbsent(settings, S3Clients::create);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        clients.values().forEach(S3Client::close);
+        clients.clear();
+    }
+
+    /** The pinned local copies of one listing; close to release them. */
+    public static final class Pin implements AutoCloseable {
+        private final List<ObjectCache.Lease> leases;
+
+        private Pin(List<ObjectCache.Lease> leases) {
+            this.leases = List.copyOf(leases);
+        }
+
+        public List<Path> files() {
+            return leases.stream().map(ObjectCache.Lease::path).toList();
+        }
+
+        @Override
+        public void close() {
+            leases.forEach(ObjectCache.Lease::close);
+        }
+    }
+}
