@@ -1,0 +1,2 @@
+select version();
+select current_schema(), current_user, current_database();
