@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.sluice.server.http.DecodedBody.IndexedRejection;
 import java.io.IOException;
@@ -44,6 +45,9 @@ final class EventDecoder {
                                         .maxStringLength(maxEventBytes)
                                         .maxNameLength(maxEventBytes)
                                         .build())
+                        // A duplicate key means two values for one field; which one a reader
+                        // keeps is undefined, so the event is refused.
+                        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                         .build();
     }
 
@@ -101,6 +105,7 @@ final class EventDecoder {
     private DecodedBody decodeArray(JsonParser parser, byte[] body)
             throws IOException, RejectedRequestException {
         List<Event> events = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         List<IndexedRejection> rejections = new ArrayList<>();
         int index = 0;
         for (JsonToken token = parser.nextToken();
@@ -118,6 +123,7 @@ final class EventDecoder {
                                     eventTooLarge(scanned.length())));
                 } else {
                     events.add(Event.of(Arrays.copyOfRange(body, scanned.start(), scanned.end())));
+                    indexes.add(index);
                 }
             } else {
                 rejections.add(rejection(index, RejectReason.NOT_AN_OBJECT, notAnObject(token)));
@@ -125,11 +131,12 @@ final class EventDecoder {
             }
         }
         requireEnd(parser);
-        return new DecodedBody(true, events, rejections);
+        return new DecodedBody(true, events, indexes, rejections);
     }
 
     private DecodedBody decodeLines(byte[] body, int length) throws RejectedRequestException {
         List<Event> events = new ArrayList<>();
+        List<Integer> indexes = new ArrayList<>();
         List<IndexedRejection> rejections = new ArrayList<>();
         int lineStart = 0;
         for (int line = 0; lineStart < length; line++) {
@@ -145,6 +152,7 @@ final class EventDecoder {
             if (start < end) {
                 try {
                     events.add(decodeLine(body, start, end));
+                    indexes.add(line);
                 } catch (RejectedRequestException e) {
                     rejections.add(new IndexedRejection(line, e.rejection()));
                 }
@@ -154,7 +162,7 @@ final class EventDecoder {
         if (events.isEmpty() && rejections.isEmpty()) {
             throw new RejectedRequestException(RejectReason.EMPTY_BODY, "empty body");
         }
-        return new DecodedBody(true, events, rejections);
+        return new DecodedBody(true, events, indexes, rejections);
     }
 
     private Event decodeLine(byte[] body, int start, int end) throws RejectedRequestException {

@@ -61,6 +61,9 @@ final class HttpResponses {
                         generator.writeStringField("error", rejection.rejection().message());
                         generator.writeStringField(
                                 "reason", rejection.rejection().reason().label());
+                        if (rejection.rejection().field() != null) {
+                            generator.writeStringField("field", rejection.rejection().field());
+                        }
                         generator.writeEndObject();
                     }
                     generator.writeEndArray();
@@ -73,12 +76,23 @@ final class HttpResponses {
                 HttpResponseStatus.valueOf(rejection.reason().httpStatus()),
                 rejection.reason().errorCode(),
                 rejection.reason().label(),
-                rejection.message());
+                rejection.message(),
+                rejection.field());
     }
 
     /** {@code {"error":"...","code":"<error code>"[,"reason":"..."]}}. */
     static FullHttpResponse error(
             HttpResponseStatus status, ErrorCode code, String reason, String message) {
+        return error(status, code, reason, message, null);
+    }
+
+    /** {@code {"error":"...","code":"<error code>"[,"reason":"..."][,"field":"..."]}}. */
+    static FullHttpResponse error(
+            HttpResponseStatus status,
+            ErrorCode code,
+            String reason,
+            String message,
+            String field) {
         return json(
                 status,
                 generator -> {
@@ -88,14 +102,25 @@ final class HttpResponses {
                     if (reason != null) {
                         generator.writeStringField("reason", reason);
                     }
+                    if (field != null) {
+                        generator.writeStringField("field", field);
+                    }
                     generator.writeEndObject();
                 });
     }
 
     /** Tells a client that retrying in a second may succeed (the store is down or slow). */
     static FullHttpResponse withRetryAfter(FullHttpResponse response) {
-        response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        return withRetryAfter(response, 1);
+    }
+
+    static FullHttpResponse withRetryAfter(FullHttpResponse response, long seconds) {
+        response.headers().set(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds));
         return response;
+    }
+
+    static FullHttpResponse metrics(byte[] text, String contentType) {
+        return response(HttpResponseStatus.OK, contentType, text);
     }
 
     private static FullHttpResponse json(HttpResponseStatus status, JsonBody body) {

@@ -15,6 +15,10 @@ import java.time.Duration;
  * @param maxNestingDepth the deepest nesting of objects and arrays an event may have
  * @param requestTimeout how long a request may take, from its first byte to the broker's ack
  * @param ioThreads the number of event loop threads; 0 lets Netty choose
+ * @param headerTimeout how long a connection may take to send a request head, counted from its
+ *     opening or from the previous answer; idle keep-alive connections are closed after it too
+ * @param maxInFlightBytes the bytes of events that may wait for the sink at once, over all
+ *     requests; beyond it requests are answered 429
  */
 public record IngestConfig(
         String host,
@@ -24,13 +28,17 @@ public record IngestConfig(
         int maxEventBytes,
         int maxNestingDepth,
         Duration requestTimeout,
-        int ioThreads) {
+        int ioThreads,
+        Duration headerTimeout,
+        long maxInFlightBytes) {
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_EVENT_BYTES = 256 * 1024;
     public static final int DEFAULT_MAX_NESTING_DEPTH = 64;
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
+    public static final long DEFAULT_MAX_IN_FLIGHT_BYTES = 64L * 1024 * 1024;
 
     public IngestConfig {
         requireNonNull(host, "host is null");
@@ -63,9 +71,20 @@ public record IngestConfig(
         if (ioThreads < 0) {
             throw new IllegalArgumentException("ioThreads must not be negative: " + ioThreads);
         }
+        requireNonNull(headerTimeout, "headerTimeout is null");
+        if (headerTimeout.isNegative() || headerTimeout.isZero()) {
+            throw new IllegalArgumentException("headerTimeout must be positive: " + headerTimeout);
+        }
+        if (maxInFlightBytes < maxBodyBytes) {
+            throw new IllegalArgumentException(
+                    "maxInFlightBytes must be at least maxBodyBytes: " + maxInFlightBytes);
+        }
     }
 
-    /** The defaults: loopback, port 8080, 1 MiB bodies, 256 KiB events, depth 64, 30 s. */
+    /**
+     * The defaults: loopback, port 8080, 1 MiB bodies, 256 KiB events, depth 64, 30 s per request,
+     * 10 s for a request head, 64 MiB in flight.
+     */
     public static IngestConfig defaults(String defaultTopic) {
         return new IngestConfig(
                 DEFAULT_HOST,
@@ -75,7 +94,9 @@ public record IngestConfig(
                 DEFAULT_MAX_EVENT_BYTES,
                 DEFAULT_MAX_NESTING_DEPTH,
                 DEFAULT_REQUEST_TIMEOUT,
-                0);
+                0,
+                DEFAULT_HEADER_TIMEOUT,
+                DEFAULT_MAX_IN_FLIGHT_BYTES);
     }
 
     public IngestConfig withHost(String host) {
@@ -87,7 +108,9 @@ public record IngestConfig(
                 maxEventBytes,
                 maxNestingDepth,
                 requestTimeout,
-                ioThreads);
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
     }
 
     public IngestConfig withPort(int port) {
@@ -99,7 +122,9 @@ public record IngestConfig(
                 maxEventBytes,
                 maxNestingDepth,
                 requestTimeout,
-                ioThreads);
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
     }
 
     /** Sets both size limits at once, since the event limit may not exceed the body limit. */
@@ -112,7 +137,9 @@ public record IngestConfig(
                 maxEventBytes,
                 maxNestingDepth,
                 requestTimeout,
-                ioThreads);
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
     }
 
     public IngestConfig withMaxNestingDepth(int maxNestingDepth) {
@@ -124,7 +151,9 @@ public record IngestConfig(
                 maxEventBytes,
                 maxNestingDepth,
                 requestTimeout,
-                ioThreads);
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
     }
 
     public IngestConfig withRequestTimeout(Duration requestTimeout) {
@@ -136,7 +165,9 @@ public record IngestConfig(
                 maxEventBytes,
                 maxNestingDepth,
                 requestTimeout,
-                ioThreads);
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
     }
 
     public IngestConfig withIoThreads(int ioThreads) {
@@ -148,6 +179,36 @@ public record IngestConfig(
                 maxEventBytes,
                 maxNestingDepth,
                 requestTimeout,
-                ioThreads);
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
+    }
+
+    public IngestConfig withHeaderTimeout(Duration headerTimeout) {
+        return new IngestConfig(
+                host,
+                port,
+                defaultTopic,
+                maxBodyBytes,
+                maxEventBytes,
+                maxNestingDepth,
+                requestTimeout,
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
+    }
+
+    public IngestConfig withMaxInFlightBytes(long maxInFlightBytes) {
+        return new IngestConfig(
+                host,
+                port,
+                defaultTopic,
+                maxBodyBytes,
+                maxEventBytes,
+                maxNestingDepth,
+                requestTimeout,
+                ioThreads,
+                headerTimeout,
+                maxInFlightBytes);
     }
 }

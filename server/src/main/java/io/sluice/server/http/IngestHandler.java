@@ -23,7 +23,22 @@ import io.netty.util.ReferenceCountUtil;
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.ErrorKind;
 import io.sluice.executor.error.SluiceException;
+import io.sluice.server.http.DecodedBody.IndexedRejection;
+import io.sluice.server.ingest.ApiKey;
+import io.sluice.server.ingest.EventPreparer;
+import io.sluice.server.ingest.IngestAccess;
+import io.sluice.server.ingest.IngestStream;
+import io.sluice.server.ingest.IngestStreams;
+import io.sluice.server.ingest.PreparedEvent;
+import io.sluice.server.ingest.SchemaViolationException;
+import io.sluice.server.ingest.StreamRegistry;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,11 +51,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves one connection, one request at a time. A request goes through: headers (routed and
- * checked; an early refusal is answered at once), body (collected up to the size limit), then
- * decoding and validation, then publishing; the answer is written only when the sink's future
- * completes or the request times out. While a request is in flight the channel stops reading, so a
- * pipelining client waits and a slow store slows its clients down instead of filling memory.
+ * Serves one connection, one request at a time. A request goes through: headers (routed to a
+ * stream, its API key and rate checked; an early refusal is answered at once), body (collected up
+ * to the size limit), then decoding, validation against the stream's schema and enrichment, then
+ * publishing; the answer is written only when the sink's future completes or the request times out.
+ * While a request is in flight the channel stops reading, so a pipelining client waits and a slow
+ * store slows its clients down instead of filling memory.
  *
  * <p>Every method runs on the channel's event loop; the sink's completion is handed back to it.
  */
@@ -49,12 +65,17 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
 
     static final String INGEST_PATH = "/ingest";
     static final String HEALTH_PATH = "/health";
+    static final String METRICS_PATH = "/metrics";
+    private static final String BEARER = "Bearer ";
 
     private final IngestConfig config;
     private final EventDecoder decoder;
     private final EventSink sink;
     private final IngestMetrics metrics;
     private final BooleanSupplier healthCheck;
+    private final StreamRegistry streams;
+    private final IngestAccess access;
+    private final InFlightBytes inFlight;
 
     // The request in flight; requestId tells a late completion from the current request.
     private long requestId;
@@ -70,19 +91,68 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
     private int bodyLength;
     private int pendingEvents;
     private ScheduledFuture<?> timeout;
+    private ScheduledFuture<?> headerTimeout;
     private ChannelFuture responseWrite;
+    // The POST /ingest request in flight: timed for the latency histogram, its stream and key.
+    private boolean timedRequest;
+    private long requestStartNanos;
+    private Instant receivedAt;
+    private EventPreparer preparer;
+    private ApiKey apiKey;
 
     IngestHandler(
             IngestConfig config,
             EventDecoder decoder,
             EventSink sink,
             IngestMetrics metrics,
-            BooleanSupplier healthCheck) {
+            BooleanSupplier healthCheck,
+            StreamRegistry streams,
+            IngestAccess access,
+            InFlightBytes inFlight) {
         this.config = requireNonNull(config, "config is null");
         this.decoder = requireNonNull(decoder, "decoder is null");
         this.sink = requireNonNull(sink, "sink is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.healthCheck = requireNonNull(healthCheck, "healthCheck is null");
+        this.streams = requireNonNull(streams, "streams is null");
+        this.access = requireNonNull(access, "access is null");
+        this.inFlight = requireNonNull(inFlight, "inFlight is null");
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        armHeaderTimeout(ctx);
+        ctx.fireChannelActive();
+    }
+
+    /**
+     * A connection must send a complete request head within the header timeout of opening or of its
+     * previous answer: a client trickling headers, or idling on a keep-alive connection, holds a
+     * socket and a buffer and is closed.
+     */
+    private void armHeaderTimeout(ChannelHandlerContext ctx) {
+        cancelHeaderTimeout();
+        headerTimeout =
+                ctx.executor()
+                        .schedule(
+                                () -> {
+                                    if (!inRequest && ctx.channel().isActive()) {
+                                        log.debug(
+                                                "Closing {}: no request head within {}",
+                                                ctx.channel().remoteAddress(),
+                                                config.headerTimeout());
+                                        ctx.close();
+                                    }
+                                },
+                                config.headerTimeout().toNanos(),
+                                TimeUnit.NANOSECONDS);
+    }
+
+    private void cancelHeaderTimeout() {
+        if (headerTimeout != null) {
+            headerTimeout.cancel(false);
+            headerTimeout = null;
+        }
     }
 
     @Override
@@ -100,8 +170,12 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void onRequest(ChannelHandlerContext ctx, HttpRequest request) {
+        cancelHeaderTimeout();
         requestId++;
         inRequest = true;
+        timedRequest = false;
+        preparer = null;
+        apiKey = null;
         keepAlive = HttpUtil.isKeepAlive(request);
         bodyComplete = false;
         responded = false;
@@ -129,34 +203,76 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         String path = new QueryStringDecoder(request.uri()).path();
-        switch (path) {
-            case HEALTH_PATH -> {
-                if (request.method().equals(HttpMethod.GET)) {
-                    respond(ctx, HttpResponses.health(isHealthy()));
-                } else {
-                    methodNotAllowed(ctx, request, HttpMethod.GET);
-                }
+        if (path.equals(HEALTH_PATH)) {
+            if (request.method().equals(HttpMethod.GET)) {
+                respond(ctx, HttpResponses.health(isHealthy()));
+            } else {
+                methodNotAllowed(ctx, request, HttpMethod.GET);
             }
-            case INGEST_PATH -> {
-                if (request.method().equals(HttpMethod.POST)) {
-                    startIngest(ctx, request);
-                } else {
-                    methodNotAllowed(ctx, request, HttpMethod.POST);
-                }
+        } else if (path.equals(METRICS_PATH)) {
+            if (request.method().equals(HttpMethod.GET)) {
+                respond(ctx, HttpResponses.metrics(metrics.scrape(), IngestMetrics.contentType()));
+            } else {
+                methodNotAllowed(ctx, request, HttpMethod.GET);
             }
-            default ->
-                    refuseBeforeBody(
-                            ctx,
-                            request,
-                            HttpResponses.error(
-                                    HttpResponseStatus.NOT_FOUND,
-                                    ErrorCode.UNDEFINED_OBJECT,
-                                    null,
-                                    "no such endpoint: " + path));
+        } else if (path.equals(INGEST_PATH) || path.startsWith(INGEST_PATH + "/")) {
+            if (request.method().equals(HttpMethod.POST)) {
+                String stream =
+                        path.equals(INGEST_PATH)
+                                ? IngestStreams.DEFAULT_STREAM
+                                : path.substring(INGEST_PATH.length() + 1);
+                startIngest(ctx, request, stream);
+            } else {
+                methodNotAllowed(ctx, request, HttpMethod.POST);
+            }
+        } else {
+            refuseBeforeBody(
+                    ctx,
+                    request,
+                    HttpResponses.error(
+                            HttpResponseStatus.NOT_FOUND,
+                            ErrorCode.UNDEFINED_OBJECT,
+                            null,
+                            "no such endpoint: " + path));
         }
     }
 
-    private void startIngest(ChannelHandlerContext ctx, HttpRequest request) {
+    private void startIngest(ChannelHandlerContext ctx, HttpRequest request, String streamName) {
+        timedRequest = true;
+        requestStartNanos = System.nanoTime();
+        receivedAt = Instant.now();
+        Optional<IngestStream> stream = streams.stream(streamName);
+        if (stream.isEmpty()) {
+            refuse(
+                    ctx,
+                    request,
+                    new IngestRejection(
+                            RejectReason.UNKNOWN_STREAM, "no such stream: " + streamName));
+            return;
+        }
+        if (access.requiresKeys() && !authorize(ctx, request, streamName)) {
+            return;
+        }
+        if (!isHealthy()) {
+            metrics.recordFailed(1);
+            refuseBeforeBody(ctx, request, unavailable("Kafka is unreachable"));
+            return;
+        }
+        Optional<EventPreparer> streamPreparer = streams.preparer(streamName);
+        if (streamPreparer.isEmpty()) {
+            metrics.recordFailed(1);
+            refuseBeforeBody(
+                    ctx,
+                    request,
+                    unavailable(
+                            "the schema table "
+                                    + stream.get().schemaTable().orElse("")
+                                    + " of stream "
+                                    + streamName
+                                    + " is not in the catalog"));
+            return;
+        }
+        preparer = streamPreparer.get();
         Optional<BodyFormat> bodyFormat =
                 BodyFormat.fromContentType(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
         if (bodyFormat.isEmpty()) {
@@ -255,16 +371,48 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         } finally {
             body = null;
         }
-        decoded.rejections()
-                .forEach(rejection -> metrics.recordRejected(rejection.rejection().reason()));
-        if (decoded.events().isEmpty()) {
-            respond(ctx, HttpResponses.batchSummary(0, decoded.rejections()));
+        if (apiKey != null) {
+            access.charge(apiKey, decoded.events().size() + decoded.rejections().size());
+        }
+        DecodedBody prepared;
+        try {
+            prepared = prepare(ctx, decoded);
+        } catch (SchemaViolationException e) {
+            // A single event that does not match the schema refuses the request.
+            IngestRejection rejection =
+                    new IngestRejection(RejectReason.SCHEMA_VIOLATION, e.getMessage(), e.field());
+            metrics.recordRejected(rejection.reason());
+            respond(ctx, HttpResponses.rejected(rejection));
             return;
         }
-        pendingEvents = decoded.events().size();
+        prepared.rejections()
+                .forEach(rejection -> metrics.recordRejected(rejection.rejection().reason()));
+        if (prepared.events().isEmpty()) {
+            respond(ctx, HttpResponses.batchSummary(0, prepared.rejections()));
+            return;
+        }
+        long bytes = 0;
+        for (Event event : prepared.events()) {
+            bytes += event.value().length + (event.key() == null ? 0 : event.key().length);
+        }
+        if (!inFlight.tryAcquire(bytes)) {
+            for (int i = 0; i < prepared.events().size(); i++) {
+                metrics.recordRejected(RejectReason.OVERLOADED);
+            }
+            respond(
+                    ctx,
+                    HttpResponses.withRetryAfter(
+                            HttpResponses.rejected(
+                                    new IngestRejection(
+                                            RejectReason.OVERLOADED,
+                                            "too many events are waiting for Kafka; retry"))));
+            return;
+        }
+        long reserved = bytes;
+        pendingEvents = prepared.events().size();
         CompletableFuture<Void> published;
         try {
-            published = sink.publish(config.defaultTopic(), decoded.events());
+            published = sink.publish(preparer.stream().topic(), prepared.events());
             requireNonNull(published, "sink returned no future");
         } catch (RuntimeException e) {
             published = CompletableFuture.failedFuture(e);
@@ -272,12 +420,48 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         long id = requestId;
         published.whenComplete(
                 (ignored, failure) -> {
+                    inFlight.release(reserved);
                     try {
-                        ctx.executor().execute(() -> onPublished(ctx, id, decoded, failure));
+                        ctx.executor().execute(() -> onPublished(ctx, id, prepared, failure));
                     } catch (RejectedExecutionException e) {
                         log.debug("Event loop shut down before the publish completed", e);
                     }
                 });
+    }
+
+    /**
+     * Keys, enriches and checks each event against its stream's schema. In a batch an event that
+     * does not match is refused alone; a single event's violation is thrown.
+     */
+    private DecodedBody prepare(ChannelHandlerContext ctx, DecodedBody decoded)
+            throws SchemaViolationException {
+        if (!preparer.stream().inspectsEvents()) {
+            return decoded;
+        }
+        String clientIp = clientIp(ctx);
+        List<Event> events = new ArrayList<>(decoded.events().size());
+        List<Integer> indexes = new ArrayList<>(decoded.events().size());
+        List<IndexedRejection> rejections = new ArrayList<>(decoded.rejections());
+        for (int i = 0; i < decoded.events().size(); i++) {
+            int index = decoded.eventIndexes().get(i);
+            try {
+                PreparedEvent event =
+                        preparer.prepare(decoded.events().get(i).value(), receivedAt, clientIp);
+                events.add(new Event(event.key(), event.value()));
+                indexes.add(index);
+            } catch (SchemaViolationException e) {
+                if (!decoded.batch()) {
+                    throw e;
+                }
+                rejections.add(
+                        new IndexedRejection(
+                                index,
+                                new IngestRejection(
+                                        RejectReason.SCHEMA_VIOLATION, e.getMessage(), e.field())));
+            }
+        }
+        rejections.sort(Comparator.comparingInt(IndexedRejection::index));
+        return new DecodedBody(decoded.batch(), events, indexes, rejections);
     }
 
     private void onPublished(
@@ -355,6 +539,77 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
                         "the event store is unavailable: " + cause.getMessage()));
     }
 
+    /** Checks the API key; answers and returns false when the request may not go on. */
+    private boolean authorize(ChannelHandlerContext ctx, HttpRequest request, String streamName) {
+        String header = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        String secret =
+                header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                        ? header.substring(BEARER.length()).trim()
+                        : null;
+        Optional<ApiKey> key = secret == null ? Optional.empty() : access.authenticate(secret);
+        if (key.isEmpty()) {
+            metrics.recordRejected(RejectReason.UNAUTHORIZED);
+            FullHttpResponse response =
+                    HttpResponses.rejected(
+                            new IngestRejection(
+                                    RejectReason.UNAUTHORIZED,
+                                    secret == null
+                                            ? "missing API key: send Authorization: Bearer <key>"
+                                            : "unknown or revoked API key"));
+            response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            refuseBeforeBody(ctx, request, response);
+            return false;
+        }
+        if (!key.get().allows(streamName)) {
+            refuse(
+                    ctx,
+                    request,
+                    new IngestRejection(
+                            RejectReason.FORBIDDEN,
+                            "API key \""
+                                    + key.get().name()
+                                    + "\" may not post to stream \""
+                                    + streamName
+                                    + "\""));
+            return false;
+        }
+        long retryAfter = access.retryAfterSeconds(key.get());
+        if (retryAfter > 0) {
+            metrics.recordRejected(RejectReason.RATE_LIMITED);
+            refuseBeforeBody(
+                    ctx,
+                    request,
+                    HttpResponses.withRetryAfter(
+                            HttpResponses.rejected(
+                                    new IngestRejection(
+                                            RejectReason.RATE_LIMITED,
+                                            "API key \""
+                                                    + key.get().name()
+                                                    + "\" is over its rate limit")),
+                            retryAfter));
+            return false;
+        }
+        apiKey = key.get();
+        return true;
+    }
+
+    private static FullHttpResponse unavailable(String message) {
+        return HttpResponses.withRetryAfter(
+                HttpResponses.error(
+                        HttpResponseStatus.SERVICE_UNAVAILABLE,
+                        ErrorCode.EXTERNAL_UNAVAILABLE,
+                        null,
+                        message));
+    }
+
+    private String clientIp(ChannelHandlerContext ctx) {
+        SocketAddress address = ctx.channel().remoteAddress();
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(address);
+    }
+
     private void methodNotAllowed(
             ChannelHandlerContext ctx, HttpRequest request, HttpMethod allowed) {
         FullHttpResponse response =
@@ -404,6 +659,10 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
     private ChannelFuture write(
             ChannelHandlerContext ctx, FullHttpResponse response, boolean close) {
         responded = true;
+        if (timedRequest) {
+            timedRequest = false;
+            metrics.recordLatency(System.nanoTime() - requestStartNanos);
+        }
         HttpUtil.setKeepAlive(response, !close);
         responseWrite = ctx.writeAndFlush(response);
         return responseWrite;
@@ -419,6 +678,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
             responseWrite.addListener(ChannelFutureListener.CLOSE);
             return;
         }
+        armHeaderTimeout(ctx);
         ctx.channel().config().setAutoRead(true);
     }
 
@@ -447,6 +707,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         cancelTimeout();
+        cancelHeaderTimeout();
         body = null;
         ctx.fireChannelInactive();
     }

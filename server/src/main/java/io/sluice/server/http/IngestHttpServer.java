@@ -15,6 +15,9 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.sluice.server.ingest.IngestAccess;
+import io.sluice.server.ingest.IngestStreams;
+import io.sluice.server.ingest.StreamRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP ingest endpoint: {@code POST /ingest} validates events and publishes them to an {@link
- * EventSink}, answering only once the sink has stored them; {@code GET /health} reports whether the
- * endpoint can take events.
+ * The HTTP ingest endpoint: {@code POST /ingest} and {@code POST /ingest/<stream>} validate events
+ * and publish them to an {@link EventSink}, answering only once the sink has stored them; {@code
+ * GET /health} reports whether the endpoint can take events and {@code GET /metrics} serves its
+ * counters in the Prometheus text format.
  *
  * <p>A single event answers {@code 200 ok}; a JSON array or an NDJSON body answers {@code 200} with
  * {@code {"accepted":n,"rejected":m,"errors":[...]}}. Refusals answer 400, 413 or 415 with {@code
@@ -64,18 +68,40 @@ public final class IngestHttpServer implements AutoCloseable {
         return start(config, sink, new IngestMetrics(), () -> true);
     }
 
+    /** Serves only the default stream, to the configured topic, without keys. */
+    public static IngestHttpServer start(
+            IngestConfig config,
+            EventSink sink,
+            IngestMetrics metrics,
+            BooleanSupplier healthCheck) {
+        return start(
+                config,
+                sink,
+                metrics,
+                healthCheck,
+                StreamRegistry.of(IngestStreams.single(config.defaultTopic())),
+                IngestAccess.open());
+    }
+
     /**
      * Binds and starts serving.
      *
      * @param healthCheck answers {@code GET /health}; false answers 503. Called on a network
      *     thread, so it must answer from state it already has.
+     * @param streams the streams served; the caller keeps their schemas current
+     * @param access who may post
      * @throws IllegalStateException if the address cannot be bound
      */
     public static IngestHttpServer start(
             IngestConfig config,
             EventSink sink,
             IngestMetrics metrics,
-            BooleanSupplier healthCheck) {
+            BooleanSupplier healthCheck,
+            StreamRegistry streams,
+            IngestAccess access) {
+        requireNonNull(streams, "streams is null");
+        requireNonNull(access, "access is null");
+        InFlightBytes inFlight = new InFlightBytes(config.maxInFlightBytes());
         requireNonNull(config, "config is null");
         requireNonNull(sink, "sink is null");
         requireNonNull(metrics, "metrics is null");
@@ -113,7 +139,10 @@ public final class IngestHttpServer implements AutoCloseable {
                                                                     decoder,
                                                                     sink,
                                                                     metrics,
-                                                                    healthCheck));
+                                                                    healthCheck,
+                                                                    streams,
+                                                                    access,
+                                                                    inFlight));
                                         }
                                     });
             Channel channel =
@@ -121,10 +150,13 @@ public final class IngestHttpServer implements AutoCloseable {
             IngestHttpServer server =
                     new IngestHttpServer(config, metrics, acceptGroup, ioGroup, channel);
             log.info(
-                    "HTTP ingest listening on {}:{}, publishing to topic {}",
+                    "HTTP ingest listening on {}:{}, streams {}, {}",
                     config.host(),
                     server.port(),
-                    config.defaultTopic());
+                    streams.streams().streams().stream()
+                            .map(stream -> stream.name() + " -> " + stream.topic())
+                            .toList(),
+                    access.requiresKeys() ? "API keys required" : "no API keys required");
             return server;
         } catch (RuntimeException e) {
             acceptGroup.shutdownGracefully(0, 0, TimeUnit.SECONDS);

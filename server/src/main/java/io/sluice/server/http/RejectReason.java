@@ -17,7 +17,18 @@ public enum RejectReason {
     INVALID_GZIP(ErrorCode.INVALID_REQUEST),
     // The error catalog has no status for these; HTTP has a precise one.
     UNSUPPORTED_MEDIA_TYPE(ErrorCode.FEATURE_NOT_SUPPORTED, 415),
-    UNSUPPORTED_ENCODING(ErrorCode.FEATURE_NOT_SUPPORTED, 415);
+    UNSUPPORTED_ENCODING(ErrorCode.FEATURE_NOT_SUPPORTED, 415),
+    /** The event does not match its stream's schema: a field is missing or has the wrong type. */
+    SCHEMA_VIOLATION(ErrorCode.DATATYPE_MISMATCH, 422),
+    UNKNOWN_STREAM(ErrorCode.UNDEFINED_OBJECT),
+    /** No API key, or one that is unknown or revoked. */
+    UNAUTHORIZED(ErrorCode.INVALID_PASSWORD),
+    /** The API key may not post to this stream. */
+    FORBIDDEN(ErrorCode.INSUFFICIENT_PRIVILEGE),
+    /** The API key posted more events than its rate allows. */
+    RATE_LIMITED(ErrorCode.INVALID_REQUEST, 429),
+    /** Too many events are waiting for the broker already. */
+    OVERLOADED(ErrorCode.EXTERNAL_UNAVAILABLE, 429);
 
     private final ErrorCode errorCode;
     private final int httpStatus;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -121,6 +122,42 @@ final class TestIngestHttpServer {
         assertThat(error.get("reason").asText()).isEqualTo("invalid_json");
         assertThat(sink.calls()).isEmpty();
         assertThat(server.metrics().rejectedEvents(RejectReason.INVALID_JSON)).isEqualTo(1);
+    }
+
+    @Test
+    void duplicateKeysAnswer400() throws IOException {
+        HttpResponse<String> response = post("application/json", "{\"a\":1,\"a\":2}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = MAPPER.readTree(response.body());
+        assertThat(error.get("reason").asText()).isEqualTo("invalid_json");
+        assertThat(error.get("error").asText()).contains("Duplicate field 'a'");
+        assertThat(sink.calls()).isEmpty();
+    }
+
+    @Test
+    void bodyThatDoesNotArriveInTimeAnswers408AndCloses() throws IOException {
+        try (IngestHttpServer slow =
+                        start(
+                                IngestConfig.defaults(TOPIC)
+                                        .withPort(0)
+                                        .withRequestTimeout(Duration.ofMillis(500)));
+                Socket socket = new Socket("127.0.0.1", slow.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream()
+                    .write(
+                            ("POST /ingest HTTP/1.1\r\n"
+                                            + "Host: x\r\n"
+                                            + "Content-Length: 100\r\n\r\n"
+                                            + "{\"a\":")
+                                    .getBytes(UTF_8));
+            socket.getOutputStream().flush();
+
+            String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout");
+            assertThat(sink.calls()).isEmpty();
+        }
     }
 
     @Test
