@@ -61,6 +61,8 @@ final class DevCommand implements Callable<Integer> {
         settings.put(Setting.DATA_DIR.key(), dataDir.toAbsolutePath().toString());
         settings.put(Setting.PGWIRE_PORT.key(), Integer.toString(pgwirePort));
         settings.put(Setting.HTTP_PORT.key(), Integer.toString(httpPort));
+        // The dev stack takes events without API keys; the server command requires them.
+        settings.putIfAbsent(Setting.INGEST_AUTH.key(), "none");
         if (password == null) {
             settings.put(Setting.AUTH_MODE.key(), "trust");
         } else {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description =
                 "Streaming SQL server: Kafka to Parquet on a lake, queried over the PostgreSQL"
                         + " protocol.",
-        subcommands = {DevCommand.class, ServerCommand.class})
+        subcommands = {DevCommand.class, ServerCommand.class, KeysCommand.class})
 public final class Main {
     private Main() {}
 

@@ -18,21 +18,18 @@ import io.sluice.server.catalog.CatalogStore;
 import io.sluice.server.catalog.UserStore;
 import io.sluice.server.config.ServerConfig;
 import io.sluice.server.config.Setting;
-import io.sluice.server.http.IngestConfig;
+import io.sluice.server.http.IngestEndpoint;
 import io.sluice.server.http.IngestHttpServer;
-import io.sluice.server.http.IngestMetrics;
-import io.sluice.server.http.KafkaEventSink;
 import io.sluice.server.lake.LakeQueries;
+import io.sluice.server.pgcatalog.CatalogAwareSession;
+import io.sluice.server.pgcatalog.PgCatalogQueries;
+import io.sluice.server.pgcatalog.PgTls;
 import io.sluice.server.pipeline.PipelineManager;
 import io.sluice.server.session.SessionServices;
 import io.sluice.server.session.SluiceSession;
-import io.sluice.storage.kafka.EventProducer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -47,13 +44,13 @@ import org.slf4j.LoggerFactory;
 public final class SluiceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
 
-    private final Deque<AutoCloseable> resources;
+    private final CloseableStack resources;
     private final PgServer pgServer;
     private final IngestHttpServer httpServer;
     private final ServerConfig config;
 
     private SluiceServer(
-            Deque<AutoCloseable> resources,
+            CloseableStack resources,
             PgServer pgServer,
             IngestHttpServer httpServer,
             ServerConfig config) {
@@ -64,16 +61,16 @@ public final class SluiceServer implements AutoCloseable {
     }
 
     public static SluiceServer start(ServerConfig config) {
-        Deque<AutoCloseable> resources = new ArrayDeque<>();
+        CloseableStack resources = new CloseableStack();
         try {
             return start(config, resources);
         } catch (RuntimeException e) {
-            closeAll(resources);
+            resources.close();
             throw e;
         }
     }
 
-    private static SluiceServer start(ServerConfig config, Deque<AutoCloseable> resources) {
+    private static SluiceServer start(ServerConfig config, CloseableStack resources) {
         Path dataDir = config.getPath(Setting.DATA_DIR);
         Path lakeDir =
                 config.getOptional(Setting.LAKE_DIR).map(Path::of).orElse(dataDir.resolve("lake"));
@@ -97,7 +94,7 @@ public final class SluiceServer implements AutoCloseable {
         PipelineManager pipelines =
                 new PipelineManager(catalog, runner, config.getDuration(Setting.SHUTDOWN_TIMEOUT));
         resources.push(pipelines);
-        LakeQueries lake = new LakeQueries(List.of(lakeDir));
+        LakeQueries lake = LakeQueries.fromConfig(config, dataDir, lakeDir);
         resources.push(lake);
 
         SessionServices services =
@@ -108,6 +105,7 @@ public final class SluiceServer implements AutoCloseable {
                         new PipelinePlanner(),
                         pipelines,
                         lake,
+                        users,
                         config.getDuration(Setting.CHECKPOINT_INTERVAL));
         pipelines.recover();
 
@@ -121,28 +119,27 @@ public final class SluiceServer implements AutoCloseable {
                                                         + Setting.KAFKA_BOOTSTRAP_SERVERS.key()
                                                         + "\" is required for the ingest"
                                                         + " endpoint"));
-        EventProducer producer = new EventProducer(kafka);
-        resources.push(producer);
-        KafkaEventSink eventSink = new KafkaEventSink(producer);
-        resources.push(eventSink);
-        IngestHttpServer http =
-                IngestHttpServer.start(
-                        IngestConfig.defaults(config.get(Setting.INGEST_TOPIC))
-                                .withHost(config.get(Setting.HTTP_HOST))
-                                .withPort(config.getInt(Setting.HTTP_PORT)),
-                        eventSink,
-                        new IngestMetrics(),
-                        () -> true);
-        resources.push(http);
+        IngestEndpoint ingest = IngestEndpoint.start(config, catalog, database.dataSource(), kafka);
+        resources.push(ingest);
+        IngestHttpServer http = ingest.server();
 
+        PgCatalogQueries pgCatalog =
+                new PgCatalogQueries(
+                        catalog,
+                        PgCatalogQueries.versionText(
+                                PgServerConfig.DEFAULT_SERVER_VERSION, SluiceVersion.VERSION));
+        resources.push(pgCatalog);
         PgSessionFactory sessions =
-                (user, database1, startup) -> new SluiceSession(services, user, startup);
+                CatalogAwareSession.wrap(
+                        pgCatalog,
+                        (user, database1, startup) -> new SluiceSession(services, user, startup));
         String host = config.get(Setting.PGWIRE_HOST);
         int port = config.getInt(Setting.PGWIRE_PORT);
         PgServerConfig pgConfig =
                 "trust".equalsIgnoreCase(config.get(Setting.AUTH_MODE))
                         ? PgServerConfig.trust(host, port, sessions)
                         : PgServerConfig.scram(host, port, users, sessions);
+        pgConfig = PgTls.configure(config, pgConfig);
         PgServer pg = PgServer.start(pgConfig);
         resources.push(pg);
         LOG.info("Sluice {} started", SluiceVersion.VERSION);
@@ -223,25 +220,16 @@ public final class SluiceServer implements AutoCloseable {
                 + httpPort()
                 + "/ingest -d '{...}'   (topic "
                 + config.get(Setting.INGEST_TOPIC)
-                + ")";
+                + ")\n"
+                + "  ingest   "
+                + ("none".equalsIgnoreCase(config.get(Setting.INGEST_AUTH))
+                        ? "no API keys required (ingest.auth=none)"
+                        : "API keys required (sluice keys create --config FILE --name N"
+                                + " --streams default)");
     }
 
     @Override
     public void close() {
-        closeAll(resources);
-    }
-
-    private static void closeAll(Deque<AutoCloseable> resources) {
-        while (!resources.isEmpty()) {
-            AutoCloseable resource = resources.pop();
-            try {
-                resource.close();
-            } catch (Exception e) {
-                LOG.warn(
-                        "Error while closing {}: {}",
-                        resource.getClass().getSimpleName(),
-                        e.getMessage());
-            }
-        }
+        resources.close();
     }
 }

@@ -73,7 +73,9 @@ public final class ServerConfig {
 
     private static ServerConfig validated(Map<String, String> values) {
         for (String key : values.keySet()) {
-            if (Setting.byKey(key).isEmpty() && !key.startsWith(Setting.PROFILE_PREFIX)) {
+            if (Setting.byKey(key).isEmpty()
+                    && !key.startsWith(Setting.PROFILE_PREFIX)
+                    && !key.startsWith(Setting.INGEST_STREAM_PREFIX)) {
                 throw new SluiceException(
                         ErrorCode.INVALID_OPTION, "unknown setting \"" + key + "\"");
             }
@@ -155,6 +157,19 @@ public final class ServerConfig {
                     .put(rest.substring(dot + 1), entry.getValue());
         }
         return profiles;
+    }
+
+    /** The values whose keys start with {@code prefix}, keyed by the rest of the key. */
+    public Map<String, String> withPrefix(String prefix) {
+        requireNonNull(prefix, "prefix is null");
+        Map<String, String> result = new TreeMap<>();
+        values.forEach(
+                (key, value) -> {
+                    if (key.startsWith(prefix)) {
+                        result.put(key.substring(prefix.length()), value);
+                    }
+                });
+        return result;
     }
 
     /** A copy with one more value set. */

@@ -47,6 +47,7 @@ final class TestingSluice implements AutoCloseable {
         settings.put(
                 Setting.KAFKA_BOOTSTRAP_SERVERS.key(), EmbeddedKafka.shared().bootstrapServers());
         settings.put(Setting.INGEST_TOPIC.key(), ingestTopic);
+        settings.put(Setting.INGEST_AUTH.key(), "none");
         settings.put(Setting.CHECKPOINT_INTERVAL.key(), "1s");
         return new TestingSluice(ServerConfig.of(settings));
     }
