@@ -5,13 +5,12 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.executor.spi.OptionSpec;
+import io.sluice.executor.spi.TableOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Typed reads of a connector's option map against its {@link OptionSpec} declarations. The planner
@@ -19,12 +18,6 @@ import java.util.regex.Pattern;
  * connector may also be opened directly (tests, tools) and a bad value must name the option.
  */
 public final class ConnectorOptions {
-    private static final Pattern DURATION =
-            Pattern.compile(
-                    "(\\d+)\\s*(ms|millis|s|sec|secs|second|seconds|m|min|mins|minute"
-                            + "|minutes|h|hour|hours|d|day|days)?");
-    private static final Pattern SIZE =
-            Pattern.compile("(\\d+)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g|tb|tib|t)?");
 
     private final Map<String, OptionSpec> specs;
     private final Map<String, String> values;
@@ -93,47 +86,15 @@ public final class ConnectorOptions {
     /** A duration; a bare number is seconds. */
     public Duration getDuration(String name) {
         String value = getRequired(name);
-        Matcher matcher = DURATION.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw invalid(name, value, "a duration such as 30s, 5m or 1h");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-        switch (unit.charAt(0)) {
-            case 'h':
-                return Duration.ofHours(amount);
-            case 'd':
-                return Duration.ofDays(amount);
-            case 'm':
-                return unit.equals("ms") || unit.equals("millis")
-                        ? Duration.ofMillis(amount)
-                        : Duration.ofMinutes(amount);
-            default:
-                return Duration.ofSeconds(amount);
-        }
+        return TableOptions.parseDuration(value)
+                .orElseThrow(() -> invalid(name, value, "a duration such as 30s, 5m or 1h"));
     }
 
     /** A size in bytes; units are binary (1 KB = 1024 bytes); a bare number is bytes. */
     public long getSize(String name) {
         String value = getRequired(name);
-        Matcher matcher = SIZE.matcher(value.trim().toLowerCase(Locale.ROOT));
-        if (!matcher.matches()) {
-            throw invalid(name, value, "a size such as 64MB");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "b" : matcher.group(2);
-        switch (unit.charAt(0)) {
-            case 'k':
-                return amount << 10;
-            case 'm':
-                return amount << 20;
-            case 'g':
-                return amount << 30;
-            case 't':
-                return amount << 40;
-            default:
-                return amount;
-        }
+        return TableOptions.parseSize(value)
+                .orElseThrow(() -> invalid(name, value, "a size such as 64MB"));
     }
 
     private OptionSpec spec(String name) {

@@ -38,9 +38,11 @@ public final class TableOptions {
     private static final Pattern PLACEHOLDER =
             Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     private static final Pattern DURATION =
-            Pattern.compile("(\\d+)\\s*(ms|s|sec|secs|seconds|m|min|mins|minutes|h|hours|d|days)?");
+            Pattern.compile(
+                    "(\\d+)\\s*(ms|millis|s|sec|secs|second|seconds|m|min|mins|minute|minutes|h|hour|hours"
+                        + "|d|day|days)?");
     private static final Pattern SIZE =
-            Pattern.compile("(\\d+)\\s*(b|kb|mb|gb|tb|kib|mib|gib|tib)?");
+            Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib|t|tb|tib)?");
     private static final String REDACTED = "********";
 
     private final String connector;
@@ -277,16 +279,20 @@ public final class TableOptions {
         String unit = matcher.group(2) == null ? "s" : matcher.group(2);
         switch (unit) {
             case "ms":
+            case "millis":
                 return Optional.of(Duration.ofMillis(amount));
             case "m":
             case "min":
             case "mins":
+            case "minute":
             case "minutes":
                 return Optional.of(Duration.ofMinutes(amount));
             case "h":
+            case "hour":
             case "hours":
                 return Optional.of(Duration.ofHours(amount));
             case "d":
+            case "day":
             case "days":
                 return Optional.of(Duration.ofDays(amount));
             default:
@@ -309,18 +315,22 @@ public final class TableOptions {
         String unit = matcher.group(2) == null ? "b" : matcher.group(2);
         int shift;
         switch (unit) {
+            case "k":
             case "kb":
             case "kib":
                 shift = 10;
                 break;
+            case "m":
             case "mb":
             case "mib":
                 shift = 20;
                 break;
+            case "g":
             case "gb":
             case "gib":
                 shift = 30;
                 break;
+            case "t":
             case "tb":
             case "tib":
                 shift = 40;

@@ -247,4 +247,20 @@ final class TestTableOptions {
         }
         throw new AssertionError("expected an error");
     }
+
+    @Test
+    void sizeAndDurationSpellingsShareOneParser() {
+        assertThat(TableOptions.parseSize("64m")).contains(64L << 20);
+        assertThat(TableOptions.parseSize("64 MiB")).contains(64L << 20);
+        assertThat(TableOptions.parseSize("1g")).contains(1L << 30);
+        assertThat(TableOptions.parseSize("12")).contains(12L);
+        assertThat(TableOptions.parseSize("twelve")).isEmpty();
+        assertThat(TableOptions.parseDuration("2 hours")).contains(java.time.Duration.ofHours(2));
+        assertThat(TableOptions.parseDuration("1 minute"))
+                .contains(java.time.Duration.ofMinutes(1));
+        assertThat(TableOptions.parseDuration("250 millis"))
+                .contains(java.time.Duration.ofMillis(250));
+        assertThat(TableOptions.parseDuration("30")).contains(java.time.Duration.ofSeconds(30));
+        assertThat(TableOptions.parseDuration("soon")).isEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
+import io.sluice.executor.spi.TableOptions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -108,27 +108,32 @@ public final class ServerConfig {
     }
 
     public Duration getDuration(Setting setting) {
-        String value = get(setting).toLowerCase(Locale.ROOT);
-        try {
-            if (value.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-            }
-            if (value.endsWith("s")) {
-                return Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            if (value.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(value));
-        } catch (NumberFormatException e) {
-            throw new SluiceException(
-                    ErrorCode.INVALID_OPTION,
-                    "setting \""
-                            + setting.key()
-                            + "\" must be a duration such as 10s, got \""
-                            + value
-                            + "\"");
-        }
+        String value = get(setting);
+        return TableOptions.parseDuration(value)
+                .orElseThrow(
+                        () ->
+                                new SluiceException(
+                                        ErrorCode.INVALID_OPTION,
+                                        "setting \""
+                                                + setting.key()
+                                                + "\" must be a duration such as 10s, got \""
+                                                + value
+                                                + "\""));
+    }
+
+    /** A size in bytes; units are binary (1 KB = 1024 bytes); a bare number is bytes. */
+    public long getSize(Setting setting) {
+        String value = get(setting);
+        return TableOptions.parseSize(value)
+                .orElseThrow(
+                        () ->
+                                new SluiceException(
+                                        ErrorCode.INVALID_OPTION,
+                                        "setting \""
+                                                + setting.key()
+                                                + "\" must be a size such as 10GB, got \""
+                                                + value
+                                                + "\""));
     }
 
     public Path getPath(Setting setting) {

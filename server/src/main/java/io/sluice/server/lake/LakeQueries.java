@@ -27,13 +27,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Answers SELECTs over lake tables with DuckDB, and compacts lake tables. DuckDB's sandbox allows
@@ -43,9 +40,6 @@ import java.util.regex.Pattern;
  * through a local object cache, which every engine may read.
  */
 public final class LakeQueries implements AutoCloseable {
-    private static final Pattern SIZE =
-            Pattern.compile("(\\d+)\\s*(b|kb|kib|k|mb|mib|m|gb|gib|g|tb|tib|t)?");
-
     private final List<Path> baseRoots;
     private final LakeQueryLimits limits;
     private final Optional<S3LakeFiles> s3Files;
@@ -97,31 +91,7 @@ public final class LakeQueries implements AutoCloseable {
     }
 
     private static long size(ServerConfig config, Setting setting) {
-        String value = config.get(setting).trim().toLowerCase(Locale.ROOT);
-        Matcher matcher = SIZE.matcher(value);
-        if (!matcher.matches()) {
-            throw new SluiceException(
-                    ErrorCode.INVALID_OPTION,
-                    "setting \""
-                            + setting.key()
-                            + "\" must be a size such as 10GB, got \""
-                            + value
-                            + "\"");
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        String unit = matcher.group(2) == null ? "b" : matcher.group(2);
-        switch (unit.charAt(0)) {
-            case 'k':
-                return amount << 10;
-            case 'm':
-                return amount << 20;
-            case 'g':
-                return amount << 30;
-            case 't':
-                return amount << 40;
-            default:
-                return amount;
-        }
+        return config.getSize(setting);
     }
 
     public LakeResult query(
