@@ -90,6 +90,16 @@ public final class ConnectorOptions {
                 .orElseThrow(() -> invalid(name, value, "a duration such as 30s, 5m or 1h"));
     }
 
+    /** A whole number. */
+    public int getInt(String name) {
+        String value = getRequired(name).trim();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw invalid(name, value, "a whole number");
+        }
+    }
+
     /** A size in bytes; units are binary (1 KB = 1024 bytes); a bare number is bytes. */
     public long getSize(String name) {
         String value = getRequired(name);

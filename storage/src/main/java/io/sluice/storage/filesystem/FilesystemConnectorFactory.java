@@ -28,6 +28,7 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
     static final String TIME_PATTERN = "partitioning.time_pattern";
     static final String PARTITION_FIELDS = "partitioning.fields";
     static final String MULTIPART_PART_SIZE = "multipart.target_part_size";
+    static final String MULTIPART_MAX_PARTS = "multipart.max_parts";
     static final String FILENAME_STRATEGY = "filename.strategy";
     static final String FILENAME_PREFIX = "filename.prefix";
     static final String FILENAME_SUFFIX = "filename.suffix";
@@ -36,6 +37,8 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
     static final String S3_ACCESS_KEY_ID = "s3.access_key_id";
     static final String S3_SECRET_ACCESS_KEY = "s3.secret_access_key";
     static final String S3_PATH_STYLE = "s3.path_style";
+    static final String S3_REQUEST_TIMEOUT = "s3.request_timeout";
+    static final String S3_MAX_ATTEMPTS = "s3.max_attempts";
 
     static final List<OptionSpec> OPTIONS =
             List.of(
@@ -103,6 +106,14 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
                             .defaultValue("32MB")
                             .doc("Size of the parts of S3 multipart uploads (at least 5MB).")
                             .build(),
+                    sink(MULTIPART_MAX_PARTS, OptionType.INTEGER)
+                            .defaultValue("10000")
+                            .doc(
+                                    "Most parts one file may be uploaded in (S3 allows 10000); a"
+                                            + " file is finished before it would need more, so"
+                                            + " files on S3 are at most"
+                                            + " multipart.target_part_size times this.")
+                            .build(),
                     sink(FILENAME_STRATEGY, OptionType.ENUM)
                             .defaultValue("uuid")
                             .allowedValues("uuid", "serial")
@@ -146,6 +157,19 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
                             .doc(
                                     "Address buckets as 'endpoint/bucket' instead of"
                                             + " 'bucket.endpoint'; most emulators need it.")
+                            .build(),
+                    sink(S3_REQUEST_TIMEOUT, OptionType.DURATION)
+                            .defaultValue("60s")
+                            .doc(
+                                    "How long one attempt of an S3 request may take before it is"
+                                            + " abandoned and retried.")
+                            .build(),
+                    sink(S3_MAX_ATTEMPTS, OptionType.INTEGER)
+                            .defaultValue("10")
+                            .doc(
+                                    "Attempts per S3 request, the first included, on throttling,"
+                                            + " 5xx answers, timeouts and broken connections, with"
+                                            + " exponential backoff.")
                             .build());
 
     private static OptionSpec.Builder sink(String name, OptionType type) {

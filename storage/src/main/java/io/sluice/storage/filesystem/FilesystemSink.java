@@ -116,7 +116,8 @@ public final class FilesystemSink implements Sink {
                             s3.bucket(),
                             s3.prefix(),
                             stagingDirectory(context),
-                            config.multipartPartSize());
+                            config.multipartPartSize(),
+                            config.multipartMaxParts());
         }
         FilesystemSink sink = new FilesystemSink(context, config, destination, committer);
         try {

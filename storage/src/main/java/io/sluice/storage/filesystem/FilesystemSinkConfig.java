@@ -31,6 +31,7 @@ record FilesystemSinkConfig(
         Optional<String> filenamePrefix,
         Optional<String> filenameSuffix,
         int multipartPartSize,
+        int multipartMaxParts,
         Optional<S3Settings> s3) {
 
     FilesystemSinkConfig {
@@ -44,6 +45,9 @@ record FilesystemSinkConfig(
         requireNonNull(filenameSuffix, "filenameSuffix is null");
         requireNonNull(s3, "s3 is null");
     }
+
+    /** S3's largest number of parts in one multipart upload. */
+    static final int MAX_PARTS_LIMIT = 10_000;
 
     /** S3's smallest part of a multipart upload, other than the last. */
     static final long MIN_PART_SIZE = 5L << 20;
@@ -67,7 +71,9 @@ record FilesystemSinkConfig(
                                     values.getRequired(S3_REGION),
                                     values.get(S3_ACCESS_KEY_ID),
                                     values.get(S3_SECRET_ACCESS_KEY),
-                                    values.getBoolean(S3_PATH_STYLE)));
+                                    values.getBoolean(S3_PATH_STYLE),
+                                    values.getDuration(S3_REQUEST_TIMEOUT),
+                                    maxAttempts(values.getInt(S3_MAX_ATTEMPTS))));
         }
         return new FilesystemSinkConfig(
                 location,
@@ -83,6 +89,7 @@ record FilesystemSinkConfig(
                 values.get(FILENAME_PREFIX),
                 values.get(FILENAME_SUFFIX),
                 partSize(values.getSize(MULTIPART_PART_SIZE)),
+                maxParts(values.getInt(MULTIPART_MAX_PARTS)),
                 s3);
     }
 
@@ -95,6 +102,27 @@ record FilesystemSinkConfig(
             }
         }
         return fields;
+    }
+
+    private static int maxAttempts(int attempts) {
+        if (attempts < 1 || attempts > 100) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_OPTION,
+                    "s3.max_attempts must be between 1 and 100, not " + attempts);
+        }
+        return attempts;
+    }
+
+    private static int maxParts(int parts) {
+        if (parts < 1 || parts > MAX_PARTS_LIMIT) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_OPTION,
+                    "multipart.max_parts must be between 1 and "
+                            + MAX_PARTS_LIMIT
+                            + ", not "
+                            + parts);
+        }
+        return parts;
     }
 
     private static int partSize(long size) {

@@ -32,9 +32,15 @@ final class S3Destination implements FileDestination {
     private final String prefix;
     private final Path staging;
 
-    S3Destination(S3Client client, String bucket, String prefix, Path staging, int partSize) {
+    S3Destination(
+            S3Client client,
+            String bucket,
+            String prefix,
+            Path staging,
+            int partSize,
+            int maxParts) {
         this.client = requireNonNull(client, "client is null");
-        this.uploader = new S3Uploader(client, S3Uploader.MULTIPART_THRESHOLD, partSize);
+        this.uploader = new S3Uploader(client, S3Uploader.MULTIPART_THRESHOLD, partSize, maxParts);
         this.bucket = requireNonNull(bucket, "bucket is null");
         this.prefix = requireNonNull(prefix, "prefix is null");
         this.staging = requireNonNull(staging, "staging is null");

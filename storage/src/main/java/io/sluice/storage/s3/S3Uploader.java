@@ -15,7 +15,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
-import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
  * Uploads finished local files as S3 objects: one PutObject up to {@link #MULTIPART_THRESHOLD}, a
@@ -24,10 +23,12 @@ import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 public final class S3Uploader {
     public static final long MULTIPART_THRESHOLD = 64L << 20;
     public static final int PART_SIZE = 32 << 20;
+    public static final int MAX_PARTS = 10_000;
 
     private final S3Client client;
     private final long multipartThreshold;
     private final int partSize;
+    private final int maxParts;
 
     public S3Uploader(S3Client client) {
         this(client, MULTIPART_THRESHOLD, PART_SIZE);
@@ -37,9 +38,38 @@ public final class S3Uploader {
      * For tests of the multipart path with small files; {@code partSize} must be at least 5 MiB.
      */
     public S3Uploader(S3Client client, long multipartThreshold, int partSize) {
+        this(client, multipartThreshold, partSize, MAX_PARTS);
+    }
+
+    /**
+     * @param partSize the size of every part but the last (at least 5 MiB)
+     * @param maxParts the most parts of one upload; a file too large for {@code maxParts} parts of
+     *     {@code partSize} is cut into {@code maxParts} larger parts instead
+     */
+    public S3Uploader(S3Client client, long multipartThreshold, int partSize, int maxParts) {
         this.client = requireNonNull(client, "client is null");
+        if (maxParts < 1 || maxParts > MAX_PARTS) {
+            throw new IllegalArgumentException("maxParts must be between 1 and " + MAX_PARTS);
+        }
         this.multipartThreshold = multipartThreshold;
         this.partSize = partSize;
+        this.maxParts = maxParts;
+    }
+
+    /** The part size used for a file of {@code size} bytes: never more than maxParts parts. */
+    long partSizeFor(long size) {
+        long needed = Math.max(partSize, (size + maxParts - 1) / maxParts);
+        if (needed > Integer.MAX_VALUE) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_OPTION,
+                    "a file of "
+                            + size
+                            + " bytes needs parts over 2GB to fit in "
+                            + maxParts
+                            + " parts; raise multipart.max_parts or lower"
+                            + " rolling_policy.file_size");
+        }
+        return needed;
     }
 
     /** Uploads {@code file} to {@code s3://bucket/key}, replacing an object of that name. */
@@ -50,7 +80,7 @@ public final class S3Uploader {
                 client.putObject(
                         request -> request.bucket(bucket).key(key), RequestBody.fromFile(file));
             } else {
-                uploadMultipart(file, size, bucket, key);
+                complete(bucket, key, prepare(file, bucket, key), size);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
@@ -79,6 +109,7 @@ public final class S3Uploader {
         String uploadId = null;
         try {
             long size = Files.size(file);
+            long fileParts = partSizeFor(size);
             String id =
                     client.createMultipartUpload(request -> request.bucket(bucket).key(key))
                             .uploadId();
@@ -89,7 +120,7 @@ public final class S3Uploader {
                 int partNumber = 1;
                 do {
                     // the last part may be smaller than the minimum, even empty for an empty file
-                    int length = (int) Math.min(partSize, remaining);
+                    int length = (int) Math.min(fileParts, remaining);
                     byte[] chunk = in.readNBytes(length);
                     if (chunk.length != length) {
                         throw new IOException(file + " shrank while uploading");
@@ -176,48 +207,6 @@ public final class S3Uploader {
                     request -> request.bucket(bucket).key(key).uploadId(uploadId));
         } catch (SdkException abortFailure) {
             cause.addSuppressed(abortFailure);
-        }
-    }
-
-    private void uploadMultipart(Path file, long size, String bucket, String key)
-            throws IOException {
-        String uploadId =
-                client.createMultipartUpload(request -> request.bucket(bucket).key(key)).uploadId();
-        try (InputStream in = Files.newInputStream(file)) {
-            List<CompletedPart> parts = new ArrayList<>();
-            long remaining = size;
-            for (int partNumber = 1; remaining > 0; partNumber++) {
-                int length = (int) Math.min(partSize, remaining);
-                byte[] chunk = in.readNBytes(length);
-                if (chunk.length != length) {
-                    throw new IOException(file + " shrank while uploading");
-                }
-                int number = partNumber;
-                UploadPartResponse response =
-                        client.uploadPart(
-                                request ->
-                                        request.bucket(bucket)
-                                                .key(key)
-                                                .uploadId(uploadId)
-                                                .partNumber(number),
-                                RequestBody.fromBytes(chunk));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(response.eTag()).build());
-                remaining -= length;
-            }
-            client.completeMultipartUpload(
-                    request ->
-                            request.bucket(bucket)
-                                    .key(key)
-                                    .uploadId(uploadId)
-                                    .multipartUpload(upload -> upload.parts(parts)));
-        } catch (IOException | RuntimeException e) {
-            try {
-                client.abortMultipartUpload(
-                        request -> request.bucket(bucket).key(key).uploadId(uploadId));
-            } catch (SdkException abortFailure) {
-                e.addSuppressed(abortFailure);
-            }
-            throw e;
         }
     }
 }

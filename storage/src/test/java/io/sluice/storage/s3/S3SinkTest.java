@@ -156,6 +156,19 @@ class S3SinkTest {
                 .endsWith("-3\"");
     }
 
+    @Test
+    void aFileNeverNeedsMoreThanMaxParts() throws Exception {
+        byte[] content = new byte[12 << 20];
+        new Random(8).nextBytes(content);
+        Path file = Files.write(staging.resolve("big.bin"), content);
+        // 5 MiB parts would take three; at most two are allowed, so each holds 6 MiB
+        new S3Uploader(client, 5L << 20, 5 << 20, 2).upload(file, "lake", "big/two.bin");
+        assertThat(client.getObjectAsBytes(request -> request.bucket("lake").key("big/two.bin")))
+                .satisfies(bytes -> assertThat(bytes.asByteArray()).isEqualTo(content));
+        assertThat(client.headObject(request -> request.bucket("lake").key("big/two.bin")).eTag())
+                .endsWith("-2\"");
+    }
+
     private List<S3Object> list(String prefix) {
         return new ArrayList<>(
                 client.listObjectsV2(request -> request.bucket("lake").prefix(prefix)).contents());
