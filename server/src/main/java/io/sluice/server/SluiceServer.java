@@ -27,10 +27,15 @@ import io.sluice.server.pgcatalog.PgTls;
 import io.sluice.server.pipeline.PipelineManager;
 import io.sluice.server.session.SessionServices;
 import io.sluice.server.session.SluiceSession;
+import io.sluice.storage.checkpoint.CheckpointObjectStores;
+import io.sluice.storage.checkpoint.CheckpointObjects;
+import io.sluice.storage.s3.S3Settings;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.slf4j.Logger;
@@ -70,6 +75,26 @@ public final class SluiceServer implements AutoCloseable {
         }
     }
 
+    private static Optional<CheckpointObjects> checkpointObjects(ServerConfig config) {
+        return config.getOptional(Setting.CHECKPOINT_URL)
+                .map(
+                        url ->
+                                CheckpointObjectStores.open(
+                                        url,
+                                        new S3Settings(
+                                                config.getOptional(Setting.CHECKPOINT_S3_ENDPOINT)
+                                                        .map(URI::create),
+                                                config.get(Setting.CHECKPOINT_S3_REGION),
+                                                config.getOptional(
+                                                        Setting.CHECKPOINT_S3_ACCESS_KEY_ID),
+                                                config.getOptional(
+                                                        Setting.CHECKPOINT_S3_SECRET_ACCESS_KEY),
+                                                Boolean.parseBoolean(
+                                                        config.get(
+                                                                Setting
+                                                                        .CHECKPOINT_S3_PATH_STYLE)))));
+    }
+
     private static SluiceServer start(ServerConfig config, CloseableStack resources) {
         Path dataDir = config.getPath(Setting.DATA_DIR);
         Path lakeDir =
@@ -82,7 +107,9 @@ public final class SluiceServer implements AutoCloseable {
                         config.get(Setting.CATALOG_USER),
                         config.getOptional(Setting.CATALOG_PASSWORD).orElse(""));
         resources.push(database);
-        CatalogStore catalog = new CatalogStore(database.dataSource());
+        Optional<CheckpointObjects> checkpointObjects = checkpointObjects(config);
+        checkpointObjects.ifPresent(resources::push);
+        CatalogStore catalog = new CatalogStore(database.dataSource(), checkpointObjects);
         UserStore users = new UserStore(database.dataSource());
         bootstrapUser(config, users);
         registerConfiguredProfiles(config, catalog);

@@ -16,6 +16,8 @@ import io.sluice.planner.catalog.ConnectionProfile;
 import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.server.catalog.StoredPipeline.DesiredState;
+import io.sluice.storage.checkpoint.CheckpointObjects;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes the catalog in Postgres: connection profiles, tables, pipelines with their
@@ -36,6 +40,7 @@ import javax.sql.DataSource;
  * consistent if the process dies between calls.
  */
 public final class CatalogStore implements CatalogView, CheckpointStore {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogStore.class);
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
     private static final TypeReference<List<String>> STRING_LIST = new TypeReference<>() {};
 
@@ -47,9 +52,20 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     private static final int RETAINED_CHECKPOINTS = 3;
 
     private final DataSource dataSource;
+    private final Optional<CheckpointObjects> checkpointObjects;
 
+    /** A catalog that keeps checkpoint state in Postgres. */
     public CatalogStore(DataSource dataSource) {
+        this(dataSource, Optional.empty());
+    }
+
+    /**
+     * @param checkpointObjects where checkpoint state goes; the catalog then records only its key
+     *     and size. Empty: the state is kept in the catalog itself.
+     */
+    public CatalogStore(DataSource dataSource, Optional<CheckpointObjects> checkpointObjects) {
         this.dataSource = requireNonNull(dataSource, "dataSource is null");
+        this.checkpointObjects = requireNonNull(checkpointObjects, "checkpointObjects is null");
     }
 
     // ---- connection profiles
@@ -337,7 +353,11 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     }
 
     public boolean dropPipeline(String name) {
-        return deleteByName("DELETE FROM pipelines WHERE name = ?", name, "drop pipeline");
+        List<String> stateKeys = checkpointStateKeys(name, Long.MAX_VALUE);
+        boolean dropped =
+                deleteByName("DELETE FROM pipelines WHERE name = ?", name, "drop pipeline");
+        deleteCheckpointObjects(stateKeys);
+        return dropped;
     }
 
     private List<StoredPipeline> queryPipelines(String sql, String name) {
@@ -372,23 +392,56 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
                         connection.prepareStatement(
-                                "SELECT epoch, completed_at, state FROM checkpoints WHERE pipeline"
-                                        + " = ? ORDER BY epoch DESC LIMIT 1")) {
+                                "SELECT epoch, completed_at, state, state_key FROM checkpoints"
+                                        + " WHERE pipeline = ? ORDER BY epoch DESC LIMIT 1")) {
             statement.setString(1, pipeline);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Map<String, String> encoded = Json.read(rs.getString(3), STRING_MAP);
+                long epoch = rs.getLong(1);
+                String stateKey = rs.getString(4);
+                String json =
+                        stateKey == null
+                                ? rs.getString(3)
+                                : readStateObject(pipeline, epoch, stateKey);
+                Map<String, String> encoded = Json.read(json, STRING_MAP);
                 Map<String, byte[]> states = new LinkedHashMap<>();
                 encoded.forEach((key, value) -> states.put(key, Base64.getDecoder().decode(value)));
                 return Optional.of(
-                        new CompletedCheckpoint(
-                                rs.getLong(1), rs.getTimestamp(2).toInstant(), states));
+                        new CompletedCheckpoint(epoch, rs.getTimestamp(2).toInstant(), states));
             }
         } catch (SQLException e) {
             throw failure("read checkpoint", e);
         }
+    }
+
+    private String readStateObject(String pipeline, long epoch, String stateKey) {
+        CheckpointObjects objects =
+                checkpointObjects.orElseThrow(
+                        () ->
+                                new SluiceException(
+                                        ErrorCode.EXTERNAL_ERROR,
+                                        "checkpoint "
+                                                + epoch
+                                                + " of pipeline \""
+                                                + pipeline
+                                                + "\" is stored in object storage under '"
+                                                + stateKey
+                                                + "', but checkpoint.url is not set"));
+        byte[] bytes =
+                objects.get(stateKey)
+                        .orElseThrow(
+                                () ->
+                                        new SluiceException(
+                                                ErrorCode.EXTERNAL_ERROR,
+                                                "the state of checkpoint "
+                                                        + epoch
+                                                        + " of pipeline \""
+                                                        + pipeline
+                                                        + "\" is missing at "
+                                                        + objects.location(stateKey)));
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -399,22 +452,36 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
                 .forEach(
                         (key, value) ->
                                 encoded.put(key, Base64.getEncoder().encodeToString(value)));
+        String json = Json.write(encoded);
+        byte[] stateBytes = json.getBytes(StandardCharsets.UTF_8);
+        // The object is written before the row that names it: a crash in between leaves an
+        // unnamed object that the next checkpoint of the same epoch overwrites.
+        String stateKey = null;
+        if (checkpointObjects.isPresent()) {
+            stateKey = pipeline + "/" + checkpoint.epoch() + ".json";
+            checkpointObjects.get().put(stateKey, stateBytes);
+        }
+        long pruneBelow = checkpoint.epoch() - RETAINED_CHECKPOINTS;
+        List<String> pruned = checkpointStateKeys(pipeline, pruneBelow);
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert =
                             connection.prepareStatement(
-                                    "INSERT INTO checkpoints (pipeline, epoch, completed_at, state)"
-                                            + " VALUES (?, ?, ?, ?::jsonb)");
+                                    "INSERT INTO checkpoints (pipeline, epoch, completed_at, state,"
+                                            + " state_key, state_bytes) VALUES (?, ?, ?, ?::jsonb,"
+                                            + " ?, ?)");
                     PreparedStatement prune =
                             connection.prepareStatement(
                                     "DELETE FROM checkpoints WHERE pipeline = ? AND epoch <= ?")) {
                 insert.setString(1, pipeline);
                 insert.setLong(2, checkpoint.epoch());
                 insert.setTimestamp(3, Timestamp.from(checkpoint.time()));
-                insert.setString(4, Json.write(encoded));
+                insert.setString(4, stateKey == null ? json : null);
+                insert.setString(5, stateKey);
+                insert.setLong(6, stateBytes.length);
                 insert.executeUpdate();
                 prune.setString(1, pipeline);
-                prune.setLong(2, checkpoint.epoch() - RETAINED_CHECKPOINTS);
+                prune.setLong(2, pruneBelow);
                 prune.executeUpdate();
                 connection.commit();
             } catch (SQLException e) {
@@ -424,6 +491,45 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         } catch (SQLException e) {
             throw failure("store checkpoint", e);
         }
+        deleteCheckpointObjects(pruned);
+    }
+
+    /** Keys of the state objects of a pipeline's checkpoints up to {@code maxEpoch}. */
+    private List<String> checkpointStateKeys(String pipeline, long maxEpoch) {
+        List<String> keys = new ArrayList<>();
+        if (checkpointObjects.isEmpty()) {
+            return keys;
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "SELECT state_key FROM checkpoints WHERE pipeline = ? AND epoch <="
+                                        + " ? AND state_key IS NOT NULL")) {
+            statement.setString(1, pipeline);
+            statement.setLong(2, maxEpoch);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getString(1));
+                }
+            }
+            return keys;
+        } catch (SQLException e) {
+            throw failure("read checkpoints", e);
+        }
+    }
+
+    /**
+     * Deletes state objects whose rows are gone. A failure only leaves garbage behind (no row names
+     * the object any more), so it is logged, not thrown.
+     */
+    private void deleteCheckpointObjects(List<String> keys) {
+        for (String key : keys) {
+            try {
+                checkpointObjects.orElseThrow().delete(key);
+            } catch (RuntimeException e) {
+                LOG.warn("cannot delete old checkpoint state {}: {}", key, e.getMessage());
+            }
+        }
     }
 
     /** Checkpoint history of a pipeline, newest first. */
@@ -432,7 +538,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
                         connection.prepareStatement(
-                                "SELECT epoch, completed_at, length(state::text), committed_at"
+                                "SELECT epoch, completed_at, coalesce(state_bytes,"
+                                        + " length(state::text)), committed_at"
                                         + " FROM checkpoints WHERE pipeline = ? ORDER BY epoch"
                                         + " DESC")) {
             statement.setString(1, pipeline);

@@ -110,6 +110,29 @@ public enum Setting {
             null,
             "Threads DuckDB uses for lake queries; defaults to one per core."),
     CHECKPOINT_INTERVAL("checkpoint.interval", "10s", "Default checkpoint interval of a pipeline."),
+    CHECKPOINT_URL(
+            "checkpoint.url",
+            null,
+            "Where checkpoint state is stored: s3://bucket/prefix, file:///directory or a"
+                + " directory; the catalog records each checkpoint and where its state is. Unset:"
+                + " the state is kept in the catalog itself."),
+    CHECKPOINT_S3_ENDPOINT(
+            "checkpoint.s3.endpoint",
+            null,
+            "Endpoint of an S3-compatible store for an s3:// checkpoint.url; AWS when unset."),
+    CHECKPOINT_S3_REGION("checkpoint.s3.region", "us-east-1", "S3 region of checkpoint.url."),
+    CHECKPOINT_S3_ACCESS_KEY_ID(
+            "checkpoint.s3.access_key_id",
+            null,
+            "Access key id for checkpoint.url; unset: the AWS default credential chain."),
+    CHECKPOINT_S3_SECRET_ACCESS_KEY(
+            "checkpoint.s3.secret_access_key",
+            null,
+            "Secret access key for checkpoint.url (prefer the environment variable)."),
+    CHECKPOINT_S3_PATH_STYLE(
+            "checkpoint.s3.path_style",
+            "false",
+            "Address the checkpoint bucket as endpoint/bucket; most emulators need it."),
     SHUTDOWN_TIMEOUT(
             "shutdown.timeout", "30s", "How long a clean shutdown waits for pipelines to stop.");
 

@@ -49,6 +49,8 @@ final class TestingSluice implements AutoCloseable {
         settings.put(Setting.INGEST_TOPIC.key(), ingestTopic);
         settings.put(Setting.INGEST_AUTH.key(), "none");
         settings.put(Setting.CHECKPOINT_INTERVAL.key(), "1s");
+        // checkpoint state in files under the data directory, as a deployment with S3 keeps it
+        settings.put(Setting.CHECKPOINT_URL.key(), dataDir.resolve("checkpoints").toString());
         return new TestingSluice(ServerConfig.of(settings));
     }
 
