@@ -4,6 +4,13 @@ import java.util.Optional;
 
 /** Where completed checkpoints are recorded; the catalog implements it in Postgres. */
 public interface CheckpointStore {
+    /**
+     * Takes over the checkpoints of {@code pipeline} before a run restores from them. A store
+     * shared by several processes fences every earlier claimant: their later {@link #complete}
+     * calls throw {@link CheckpointFencedException}, so two servers never both commit a pipeline.
+     */
+    default void claim(String pipeline) {}
+
     /** The most recent completed checkpoint of {@code pipeline}. */
     Optional<CompletedCheckpoint> latest(String pipeline);
 

@@ -72,6 +72,7 @@ public final class PipelineRunner {
                 TableOptions.validate(sinkConnector, TableRole.SINK, chain.sink().options())
                         .substitute(environment)
                         .values();
+        checkpoints.claim(plan.pipeline());
         Optional<CompletedCheckpoint> restored = checkpoints.latest(plan.pipeline());
         BufferAllocator allocator =
                 rootAllocator.newChildAllocator(

@@ -411,6 +411,9 @@ final class RunningPipeline implements PipelineHandle {
             LOG.debug("pipeline {}: checkpoint {} completed", plan.pipeline(), epoch);
             Failpoints.hit(Failpoints.AFTER_CHECKPOINT);
             lastCompletedEpoch = epoch;
+        } catch (CheckpointFencedException e) {
+            // another server runs this pipeline now: writing on would race it
+            fail(e);
         } catch (RuntimeException e) {
             LOG.warn(
                     "pipeline {}: cannot record checkpoint {}; the previous one stays the"

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -247,6 +248,54 @@ final class TestPipelineRunner {
         assertThat(connector.openResources).hasValue(0);
         handle.stop();
         assertThat(handle.state()).isEqualTo(PipelineState.FAILED);
+    }
+
+    @Test
+    void aFencedPipelineStopsWithoutCommittingAnotherCheckpoint() throws Exception {
+        AtomicBoolean fenced = new AtomicBoolean();
+        List<String> claims = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CheckpointStore fencing =
+                new CheckpointStore() {
+                    @Override
+                    public void claim(String pipeline) {
+                        claims.add(pipeline);
+                    }
+
+                    @Override
+                    public Optional<CompletedCheckpoint> latest(String pipeline) {
+                        return store.latest(pipeline);
+                    }
+
+                    @Override
+                    public void complete(String pipeline, CompletedCheckpoint checkpoint) {
+                        if (fenced.get()) {
+                            throw new CheckpointFencedException("taken over by another server");
+                        }
+                        store.complete(pipeline, checkpoint);
+                    }
+                };
+        PipelineRunner fencingRunner =
+                new PipelineRunner(ConnectorRegistry.of(connector), fencing, allocator, Map.of());
+        PipelineHandle handle =
+                fencingRunner.start(
+                        plan(
+                                2,
+                                Duration.ofMillis(10),
+                                Map.of("rows", "1000", "pause_at", "400", "unbounded", "true"),
+                                Map.of()));
+        await(() -> store.history("p1").size() >= 2);
+        fenced.set(true);
+
+        assertThat(handle.awaitTermination(WAIT)).isTrue();
+
+        assertThat(claims).containsExactly("p1");
+        assertThat(handle.state()).isEqualTo(PipelineState.FAILED);
+        assertThat(handle.failure()).get().isInstanceOf(CheckpointFencedException.class);
+        long recorded = store.latest("p1").orElseThrow().epoch();
+        assertThat(connector.commits)
+                .isNotEmpty()
+                .allSatisfy(epoch -> assertThat(epoch).isLessThanOrEqualTo(recorded));
+        assertThat(connector.openResources).hasValue(0);
     }
 
     @Test

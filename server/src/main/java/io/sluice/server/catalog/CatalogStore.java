@@ -8,6 +8,7 @@ import io.sluice.executor.error.SluiceException;
 import io.sluice.executor.plan.PipelinePlan;
 import io.sluice.executor.plan.PlanCodec;
 import io.sluice.executor.plan.RowSchema;
+import io.sluice.executor.runtime.CheckpointFencedException;
 import io.sluice.executor.runtime.CheckpointStore;
 import io.sluice.executor.runtime.CompletedCheckpoint;
 import io.sluice.planner.catalog.CatalogView;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +55,12 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
 
     private final DataSource dataSource;
     private final Optional<CheckpointObjects> checkpointObjects;
+
+    /** Names this process in the catalog's record of who runs a pipeline. */
+    private final String owner = ProcessHandle.current().pid() + "@" + hostName();
+
+    /** The generation this process claimed, per pipeline it runs. */
+    private final Map<String, Long> claims = new ConcurrentHashMap<>();
 
     /** A catalog that keeps checkpoint state in Postgres. */
     public CatalogStore(DataSource dataSource) {
@@ -388,6 +396,72 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     // ---- checkpoints
 
     @Override
+    public void claim(String pipeline) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement =
+                        connection.prepareStatement(
+                                "UPDATE pipelines SET run_generation = run_generation + 1,"
+                                        + " run_owner = ?, run_claimed_at = now() WHERE name = ?"
+                                        + " RETURNING run_generation")) {
+            statement.setString(1, owner);
+            statement.setString(2, pipeline);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SluiceException(
+                            ErrorCode.UNDEFINED_OBJECT,
+                            "pipeline \"" + pipeline + "\" does not exist");
+                }
+                claims.put(pipeline, rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw failure("claim pipeline", e);
+        }
+    }
+
+    /**
+     * Locks the pipeline's row and checks that this process still holds the claim it took; a
+     * pipeline this process never claimed (tools, tests) is not checked.
+     */
+    private void checkClaim(Connection connection, String pipeline) throws SQLException {
+        Long claimed = claims.get(pipeline);
+        if (claimed == null) {
+            return;
+        }
+        try (PreparedStatement statement =
+                connection.prepareStatement(
+                        "SELECT run_generation, run_owner, run_claimed_at FROM pipelines WHERE"
+                                + " name = ? FOR UPDATE")) {
+            statement.setString(1, pipeline);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    throw new CheckpointFencedException(
+                            "pipeline \"" + pipeline + "\" was dropped while it ran");
+                }
+                if (rs.getLong(1) != claimed) {
+                    throw new CheckpointFencedException(
+                            "pipeline \""
+                                    + pipeline
+                                    + "\" was taken over by "
+                                    + rs.getString(2)
+                                    + " at "
+                                    + rs.getTimestamp(3).toInstant()
+                                    + "; this server ("
+                                    + owner
+                                    + ") stops its run instead of writing beside it");
+                }
+            }
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "unknown-host";
+        }
+    }
+
+    @Override
     public Optional<CompletedCheckpoint> latest(String pipeline) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
@@ -458,7 +532,15 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         // unnamed object that the next checkpoint of the same epoch overwrites.
         String stateKey = null;
         if (checkpointObjects.isPresent()) {
-            stateKey = pipeline + "/" + checkpoint.epoch() + ".json";
+            // the claim generation keeps a fenced server from overwriting the object of the
+            // same epoch that the server now running the pipeline has recorded
+            stateKey =
+                    pipeline
+                            + "/"
+                            + checkpoint.epoch()
+                            + "-"
+                            + claims.getOrDefault(pipeline, 0L)
+                            + ".json";
             checkpointObjects.get().put(stateKey, stateBytes);
         }
         long pruneBelow = checkpoint.epoch() - RETAINED_CHECKPOINTS;
@@ -473,6 +555,7 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
                     PreparedStatement prune =
                             connection.prepareStatement(
                                     "DELETE FROM checkpoints WHERE pipeline = ? AND epoch <= ?")) {
+                checkClaim(connection, pipeline);
                 insert.setString(1, pipeline);
                 insert.setLong(2, checkpoint.epoch());
                 insert.setTimestamp(3, Timestamp.from(checkpoint.time()));
@@ -484,12 +567,19 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
                 prune.setLong(2, pruneBelow);
                 prune.executeUpdate();
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
+            // the commit may still have been applied: the object must stay
             throw failure("store checkpoint", e);
+        } catch (CheckpointFencedException e) {
+            // certainly not recorded, and never will be
+            if (stateKey != null) {
+                deleteCheckpointObjects(List.of(stateKey));
+            }
+            throw e;
         }
         deleteCheckpointObjects(pruned);
     }

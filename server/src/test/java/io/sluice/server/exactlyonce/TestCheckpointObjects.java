@@ -40,14 +40,14 @@ class TestCheckpointObjects {
             completeFive(catalog);
 
             assertThat(files(directory.resolve("p1")))
-                    .containsExactlyInAnyOrder("3.json", "4.json", "5.json");
+                    .containsExactlyInAnyOrder("3-0.json", "4-0.json", "5-0.json");
             assertHistoryAndLatest(catalog);
             // the catalog alone cannot answer: the state really is in the files
-            Files.delete(directory.resolve("p1/5.json"));
+            Files.delete(directory.resolve("p1/5-0.json"));
             assertThatThrownBy(() -> catalog.latest("p1"))
                     .isInstanceOf(SluiceException.class)
                     .hasMessageContaining("state of checkpoint 5 of pipeline \"p1\" is missing")
-                    .hasMessageContaining(directory.resolve("p1/5.json").toUri().toString());
+                    .hasMessageContaining(directory.resolve("p1/5-0.json").toUri().toString());
             // a catalog without the URL says where the state is instead of starting empty
             assertThatThrownBy(() -> new CatalogStore(database.dataSource()).latest("p1"))
                     .isInstanceOf(SluiceException.class)
@@ -83,7 +83,7 @@ class TestCheckpointObjects {
                                         .contents())
                         .extracting(S3Object::key)
                         .containsExactlyInAnyOrder(
-                                "prod/p1/3.json", "prod/p1/4.json", "prod/p1/5.json");
+                                "prod/p1/3-0.json", "prod/p1/4-0.json", "prod/p1/5-0.json");
                 assertHistoryAndLatest(catalog);
             }
         }
