@@ -29,6 +29,8 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
     static final String PARTITION_FIELDS = "partitioning.fields";
     static final String MULTIPART_PART_SIZE = "multipart.target_part_size";
     static final String MULTIPART_MAX_PARTS = "multipart.max_parts";
+    static final String MAX_OPEN_FILES = "max_open_files";
+    static final String MAX_BUFFERED_SIZE = "max_buffered_size";
     static final String FILENAME_STRATEGY = "filename.strategy";
     static final String FILENAME_PREFIX = "filename.prefix";
     static final String FILENAME_SUFFIX = "filename.suffix";
@@ -105,6 +107,20 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
                     sink(MULTIPART_PART_SIZE, OptionType.SIZE)
                             .defaultValue("32MB")
                             .doc("Size of the parts of S3 multipart uploads (at least 5MB).")
+                            .build(),
+                    sink(MAX_OPEN_FILES, OptionType.INTEGER)
+                            .defaultValue("256")
+                            .doc(
+                                    "Most files a sink subtask keeps open (one per partition"
+                                            + " directory); beyond it the file written to least"
+                                            + " recently is finished early.")
+                            .build(),
+                    sink(MAX_BUFFERED_SIZE, OptionType.SIZE)
+                            .defaultValue("256MB")
+                            .doc(
+                                    "Most bytes of encoded rows a sink subtask holds in memory"
+                                            + " over all its open files; beyond it the largest"
+                                            + " buffer is written out as a row group early.")
                             .build(),
                     sink(MULTIPART_MAX_PARTS, OptionType.INTEGER)
                             .defaultValue("10000")

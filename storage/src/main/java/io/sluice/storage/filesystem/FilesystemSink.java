@@ -63,6 +63,9 @@ public final class FilesystemSink implements Sink {
     private final PartitionFields partitionFields;
     private final Map<String, OpenFile> openFiles = new LinkedHashMap<>();
 
+    /** Orders writes to open files, to find the one written to least recently. */
+    private long writeSequence;
+
     /** Finished since the last checkpoint, not prepared yet. */
     private final List<PendingFile> finished = new ArrayList<>();
 
@@ -242,6 +245,42 @@ public final class FilesystemSink implements Sink {
                 finish(file);
             }
         }
+        boundMemory();
+    }
+
+    /**
+     * Keeps the memory of a subtask bounded however many partitions its rows fall into: beyond
+     * {@code max_open_files} the file written to least recently is finished early, and beyond
+     * {@code max_buffered_size} of rows held in memory over all open files the largest buffer is
+     * written out as a row group early. Both cost smaller files or row groups, never rows, and
+     * neither stalls the source.
+     */
+    private void boundMemory() {
+        while (openFiles.size() > config.maxOpenFiles()) {
+            OpenFile idlest = null;
+            for (OpenFile file : openFiles.values()) {
+                if (idlest == null || file.lastWriteSequence < idlest.lastWriteSequence) {
+                    idlest = file;
+                }
+            }
+            openFiles.remove(idlest.partition);
+            finish(idlest);
+        }
+        while (true) {
+            long buffered = 0;
+            OpenFile largest = null;
+            for (OpenFile file : openFiles.values()) {
+                long size = file.file.bufferedSize();
+                buffered += size;
+                if (largest == null || size > largest.file.bufferedSize()) {
+                    largest = file;
+                }
+            }
+            if (buffered <= config.maxBufferedSize() || largest.file.bufferedSize() == 0) {
+                return;
+            }
+            largest.file.endRowGroup();
+        }
     }
 
     private String timePartition(long micros) {
@@ -280,6 +319,7 @@ public final class FilesystemSink implements Sink {
             openFiles.put(partition, file);
         }
         file.lastWriteAt = now;
+        file.lastWriteSequence = ++writeSequence;
         return file;
     }
 
@@ -469,6 +509,7 @@ public final class FilesystemSink implements Sink {
         final ResumableParquetFile file;
         final Instant openedAt;
         Instant lastWriteAt;
+        long lastWriteSequence;
 
         OpenFile(
                 String partition,

@@ -32,6 +32,8 @@ record FilesystemSinkConfig(
         Optional<String> filenameSuffix,
         int multipartPartSize,
         int multipartMaxParts,
+        int maxOpenFiles,
+        long maxBufferedSize,
         Optional<S3Settings> s3) {
 
     FilesystemSinkConfig {
@@ -90,6 +92,8 @@ record FilesystemSinkConfig(
                 values.get(FILENAME_SUFFIX),
                 partSize(values.getSize(MULTIPART_PART_SIZE)),
                 maxParts(values.getInt(MULTIPART_MAX_PARTS)),
+                positive(MAX_OPEN_FILES, values.getInt(MAX_OPEN_FILES)),
+                values.getSize(MAX_BUFFERED_SIZE),
                 s3);
     }
 
@@ -102,6 +106,14 @@ record FilesystemSinkConfig(
             }
         }
         return fields;
+    }
+
+    private static int positive(String option, int value) {
+        if (value < 1) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_OPTION, option + " must be at least 1, not " + value);
+        }
+        return value;
     }
 
     private static int maxAttempts(int attempts) {

@@ -131,6 +131,19 @@ public final class ResumableParquetFile implements AutoCloseable {
         return target.position() + (segment == null ? 0 : segment.dataSize());
     }
 
+    /** The encoded size of the rows held in memory, not yet written to the target. */
+    public long bufferedSize() {
+        return segment == null ? 0 : segment.dataSize();
+    }
+
+    /**
+     * Writes the rows held in memory to the target as a row group now, to free their memory; the
+     * target is made durable only by the next {@link #flush}.
+     */
+    public void endRowGroup() {
+        appendSegment();
+    }
+
     /** Ends the current row group, makes the target durable and says how to finish it now. */
     public Snapshot flush() {
         appendSegment();

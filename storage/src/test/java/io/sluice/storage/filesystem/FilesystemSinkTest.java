@@ -280,6 +280,48 @@ class FilesystemSinkTest {
     }
 
     @Test
+    void manyPartitionsNeverKeepMoreThanMaxOpenFilesOpen() throws Exception {
+        Map<String, String> options =
+                Map.of(
+                        "partitioning.fields", "count",
+                        "rolling_policy.interval", "1h",
+                        "max_open_files", "4");
+        try (Sink sink = openSink(options)) {
+            for (int batch = 0; batch < 10; batch++) {
+                write(sink, batch * 10L, 10, 1);
+            }
+            sink.checkpoint(1, Instant.now());
+            sink.commit(1);
+            // 91 partitions (every tenth row has a null count): the files finished early became
+            // visible with the checkpoint's commit although their rolling interval is an hour;
+            // the four written to last stay open
+            assertThat(files(".inprogress")).hasSize(4);
+            assertThat(files(".parquet")).hasSize(87);
+            sink.checkpoint(2, LATER);
+            sink.commit(2);
+        }
+        assertThat(files(".inprogress")).isEmpty();
+        assertThat(query("SELECT count(*), count(DISTINCT id) FROM account_created"))
+                .containsExactly(List.of(100L, 100L));
+    }
+
+    @Test
+    void rowsBeyondMaxBufferedSizeAreWrittenOutBeforeTheCheckpoint() throws Exception {
+        Map<String, String> options =
+                Map.of("rolling_policy.interval", "1h", "max_buffered_size", "1KB");
+        try (Sink sink = openSink(options)) {
+            write(sink, 0, 200, 1);
+            // without the bound the rows would wait in memory for the row group size (128 MB)
+            assertThat(Files.size(files(".inprogress").get(0))).isPositive();
+            write(sink, 200, 200, 1);
+            sink.checkpoint(1, LATER);
+            sink.commit(1);
+        }
+        assertThat(query("SELECT count(*), count(DISTINCT id) FROM account_created"))
+                .containsExactly(List.of(400L, 400L));
+    }
+
+    @Test
     void removesLeftoversOfACrashedRunOnOpen() throws Exception {
         Files.createDirectories(table.resolve("2025/01"));
         Path mine = Files.writeString(table.resolve(".a.parquet.0.inprogress"), "partial");
