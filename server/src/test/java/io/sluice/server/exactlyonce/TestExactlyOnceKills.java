@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Kills a pipeline process (halt, as kill -9) at each crash point of the two-phase commit while
@@ -98,29 +100,86 @@ class TestExactlyOnceKills {
         killRestartAndCheck(failpoint, connector);
     }
 
+    /**
+     * kill -9 at random moments, 20 times in a row, while events flow: during start-up, recovery,
+     * writing, checkpoints and commits alike. Then one run drains the topic.
+     */
+    @Tag("slow")
+    @ParameterizedTest(name = "{0} killed 20 times at random")
+    @ValueSource(strings = {"filesystem", "delta"})
+    void everyEventLandsExactlyOnceAfterRandomKills(String connector) throws Exception {
+        String topic = "exactly-once-" + UUID.randomUUID();
+        EmbeddedKafka.shared().createTopic(topic, 2);
+        Path lake = directory.resolve("lake");
+        Map<String, String> properties = properties(topic, lake, connector);
+        Random random = new Random(connector.hashCode());
+
+        AtomicBoolean producing = new AtomicBoolean(true);
+        AtomicLong produced = new AtomicLong();
+        Thread producer = new Thread(() -> produce(topic, producing, produced), "eo-producer");
+        producer.start();
+        long total;
+        try {
+            for (int kill = 0; kill < 20; kill++) {
+                Process run = launch(properties, null, directory.resolve("run.log"));
+                Thread.sleep(500 + random.nextInt(4_500));
+                run.destroyForcibly().waitFor();
+            }
+        } finally {
+            producing.set(false);
+            producer.join();
+            total = produced.get();
+        }
+        assertThat(total).isPositive();
+        drainAndCheck(properties, connector, lake, total);
+    }
+
+    private Map<String, String> properties(String topic, Path lake, String connector) {
+        String pipeline = "eo_" + UUID.randomUUID().toString().replace("-", "");
+        return Map.of(
+                KillablePipeline.CATALOG_URL,
+                catalogUrl,
+                KillablePipeline.CATALOG_USER,
+                TestingPostgres.shared().user(),
+                KillablePipeline.CATALOG_PASSWORD,
+                TestingPostgres.shared().password(),
+                KillablePipeline.BOOTSTRAP,
+                EmbeddedKafka.shared().bootstrapServers(),
+                KillablePipeline.TOPIC,
+                topic,
+                KillablePipeline.LAKE,
+                lake.toString(),
+                KillablePipeline.CONNECTOR,
+                connector,
+                KillablePipeline.PIPELINE,
+                pipeline);
+    }
+
+    private void drainAndCheck(
+            Map<String, String> properties, String connector, Path lake, long total)
+            throws Exception {
+        Process second = launch(properties, null, directory.resolve("second.log"));
+        try {
+            await().atMost(DRAIN_TIMEOUT)
+                    .pollInterval(Duration.ofMillis(250))
+                    .failFast(() -> !second.isAlive())
+                    .until(() -> count(connector, lake).get(0) >= total);
+        } catch (RuntimeException e) {
+            throw new AssertionError(
+                    "the last run did not drain the topic; its log:\n" + tail("second.log"), e);
+        } finally {
+            second.destroyForcibly().waitFor();
+        }
+        assertThat(count(connector, lake))
+                .as("rows and distinct ids; the last run's log:%n%s", tail("second.log"))
+                .containsExactly(total, total);
+    }
+
     private void killRestartAndCheck(String failpoint, String connector) throws Exception {
         String topic = "exactly-once-" + UUID.randomUUID();
         EmbeddedKafka.shared().createTopic(topic, 2);
         Path lake = directory.resolve("lake");
-        String pipeline = "eo_" + UUID.randomUUID().toString().replace("-", "");
-        Map<String, String> properties =
-                Map.of(
-                        KillablePipeline.CATALOG_URL,
-                        catalogUrl,
-                        KillablePipeline.CATALOG_USER,
-                        TestingPostgres.shared().user(),
-                        KillablePipeline.CATALOG_PASSWORD,
-                        TestingPostgres.shared().password(),
-                        KillablePipeline.BOOTSTRAP,
-                        EmbeddedKafka.shared().bootstrapServers(),
-                        KillablePipeline.TOPIC,
-                        topic,
-                        KillablePipeline.LAKE,
-                        lake.toString(),
-                        KillablePipeline.CONNECTOR,
-                        connector,
-                        KillablePipeline.PIPELINE,
-                        pipeline);
+        Map<String, String> properties = properties(topic, lake, connector);
 
         AtomicBoolean producing = new AtomicBoolean(true);
         AtomicLong produced = new AtomicLong();
@@ -143,21 +202,7 @@ class TestExactlyOnceKills {
         }
         assertThat(total).isPositive();
 
-        Process second = launch(properties, null, directory.resolve("second.log"));
-        try {
-            await().atMost(DRAIN_TIMEOUT)
-                    .pollInterval(Duration.ofMillis(250))
-                    .failFast(() -> !second.isAlive())
-                    .until(() -> count(connector, lake).get(0) >= total);
-        } catch (RuntimeException e) {
-            throw new AssertionError(
-                    "the second run did not drain the topic; its log:\n" + tail("second.log"), e);
-        } finally {
-            second.destroyForcibly().waitFor();
-        }
-        assertThat(count(connector, lake))
-                .as("rows and distinct ids; the second run's log:%n%s", tail("second.log"))
-                .containsExactly(total, total);
+        drainAndCheck(properties, connector, lake, total);
     }
 
     /** Sends events in small acknowledged batches until told to stop. */
