@@ -62,6 +62,12 @@ final class PgDecoder extends ByteToMessageDecoder {
         switch (code) {
             case SSL_REQUEST_CODE -> {
                 in.skipBytes(length);
+                if (sslContext.isPresent() && !sslNegotiated && in.isReadable()) {
+                    // Bytes sent before the handshake were never encrypted; a man in the middle
+                    // may have put them there, so they must not become the startup message.
+                    fail(ctx, in, "received unencrypted data after SSL request");
+                    return;
+                }
                 answerSslRequest(ctx);
             }
             case GSSENC_REQUEST_CODE -> {

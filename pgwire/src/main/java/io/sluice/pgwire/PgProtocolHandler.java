@@ -592,9 +592,20 @@ final class PgProtocolHandler extends ChannelInboundHandlerAdapter
         if (t instanceof PgException pgException) {
             return pgException;
         }
+        if (t instanceof IndexOutOfBoundsException && isMessageRead(t)) {
+            // A frontend message shorter than its own fields say: the client's fault, not ours.
+            return new PgException(
+                    PgSqlState.PROTOCOL_VIOLATION, "insufficient data left in message");
+        }
         LOG.warn("statement failed with an unexpected exception", t);
         String message = t.getMessage() == null ? t.getClass().getName() : t.getMessage();
         return new PgException(PgSqlState.INTERNAL_ERROR, message);
+    }
+
+    /** Whether {@code t} was thrown reading past the end of a message body. */
+    private static boolean isMessageRead(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("io.netty.buffer.");
     }
 
     // ---- statements and portals
@@ -714,7 +725,10 @@ final class PgProtocolHandler extends ChannelInboundHandlerAdapter
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        ctx.executor().shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        // Only the connection's own executor is ours to stop, never the channel's event loop.
+        if (ctx.executor() != ctx.channel().eventLoop()) {
+            ctx.executor().shutdownGracefully(0, 5, TimeUnit.SECONDS);
+        }
     }
 
     @Override

@@ -99,6 +99,8 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
     private Instant receivedAt;
     private EventPreparer preparer;
     private ApiKey apiKey;
+    // The stream label of the current request's metrics, known once its stream is found.
+    private String metricsStream = IngestMetrics.UNKNOWN_STREAM;
 
     IngestHandler(
             IngestConfig config,
@@ -173,6 +175,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         cancelHeaderTimeout();
         requestId++;
         inRequest = true;
+        metricsStream = IngestMetrics.UNKNOWN_STREAM;
         timedRequest = false;
         preparer = null;
         apiKey = null;
@@ -242,6 +245,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         requestStartNanos = System.nanoTime();
         receivedAt = Instant.now();
         Optional<IngestStream> stream = streams.stream(streamName);
+        stream.ifPresent(found -> metricsStream = streamName);
         if (stream.isEmpty()) {
             refuse(
                     ctx,
@@ -254,13 +258,13 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!isHealthy()) {
-            metrics.recordFailed(1);
+            metrics.recordFailed(metricsStream, 1);
             refuseBeforeBody(ctx, request, unavailable("Kafka is unreachable"));
             return;
         }
         Optional<EventPreparer> streamPreparer = streams.preparer(streamName);
         if (streamPreparer.isEmpty()) {
-            metrics.recordFailed(1);
+            metrics.recordFailed(metricsStream, 1);
             refuseBeforeBody(
                     ctx,
                     request,
@@ -365,7 +369,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
             }
             decoded = decoder.decode(bytes, length, format);
         } catch (RejectedRequestException e) {
-            metrics.recordRejected(e.reason());
+            metrics.recordRejected(metricsStream, e.reason());
             respond(ctx, HttpResponses.rejected(e.rejection()));
             return;
         } finally {
@@ -381,12 +385,15 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
             // A single event that does not match the schema refuses the request.
             IngestRejection rejection =
                     new IngestRejection(RejectReason.SCHEMA_VIOLATION, e.getMessage(), e.field());
-            metrics.recordRejected(rejection.reason());
+            metrics.recordRejected(metricsStream, rejection.reason());
             respond(ctx, HttpResponses.rejected(rejection));
             return;
         }
         prepared.rejections()
-                .forEach(rejection -> metrics.recordRejected(rejection.rejection().reason()));
+                .forEach(
+                        rejection ->
+                                metrics.recordRejected(
+                                        metricsStream, rejection.rejection().reason()));
         if (prepared.events().isEmpty()) {
             respond(ctx, HttpResponses.batchSummary(0, prepared.rejections()));
             return;
@@ -397,7 +404,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         }
         if (!inFlight.tryAcquire(bytes)) {
             for (int i = 0; i < prepared.events().size(); i++) {
-                metrics.recordRejected(RejectReason.OVERLOADED);
+                metrics.recordRejected(metricsStream, RejectReason.OVERLOADED);
             }
             respond(
                     ctx,
@@ -472,7 +479,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         }
         int events = decoded.events().size();
         if (failure == null) {
-            metrics.recordAccepted(events);
+            metrics.recordAccepted(metricsStream, events);
             respond(
                     ctx,
                     decoded.batch()
@@ -480,7 +487,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
                             : HttpResponses.ok());
             return;
         }
-        metrics.recordFailed(events);
+        metrics.recordFailed(metricsStream, events);
         respond(ctx, publishFailed(failure));
     }
 
@@ -503,7 +510,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
                             "request body not received within " + config.requestTimeout()));
             return;
         }
-        metrics.recordFailed(pendingEvents);
+        metrics.recordFailed(metricsStream, pendingEvents);
         respond(
                 ctx,
                 HttpResponses.withRetryAfter(
@@ -548,7 +555,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
                         : null;
         Optional<ApiKey> key = secret == null ? Optional.empty() : access.authenticate(secret);
         if (key.isEmpty()) {
-            metrics.recordRejected(RejectReason.UNAUTHORIZED);
+            metrics.recordRejected(metricsStream, RejectReason.UNAUTHORIZED);
             FullHttpResponse response =
                     HttpResponses.rejected(
                             new IngestRejection(
@@ -575,7 +582,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
         }
         long retryAfter = access.retryAfterSeconds(key.get());
         if (retryAfter > 0) {
-            metrics.recordRejected(RejectReason.RATE_LIMITED);
+            metrics.recordRejected(metricsStream, RejectReason.RATE_LIMITED);
             refuseBeforeBody(
                     ctx,
                     request,
@@ -623,7 +630,7 @@ final class IngestHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void refuse(ChannelHandlerContext ctx, HttpRequest request, IngestRejection rejection) {
-        metrics.recordRejected(rejection.reason());
+        metrics.recordRejected(metricsStream, rejection.reason());
         refuseBeforeBody(ctx, request, HttpResponses.rejected(rejection));
     }
 

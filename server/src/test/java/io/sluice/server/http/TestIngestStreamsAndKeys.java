@@ -238,10 +238,43 @@ final class TestIngestStreamsAndKeys {
         assertThat(metrics.headers().firstValue("content-type").orElseThrow())
                 .startsWith("text/plain");
         assertThat(metrics.body())
-                .contains("sluice_ingest_events_accepted_total 1.0")
-                .contains("sluice_ingest_events_rejected_total{reason=\"schema_violation\"} 1.0")
-                .contains("sluice_ingest_events_failed_total 0.0")
+                .contains("sluice_ingest_events_accepted_total{stream=\"default\"} 1.0")
+                .contains(
+                        "sluice_ingest_events_rejected_total{reason=\"schema_violation\",stream=\"orders\"}"
+                            + " 1.0")
+                .contains("sluice_ingest_events_failed_total{stream=\"default\"} 0.0")
                 .contains("sluice_ingest_request_duration_seconds_count 2");
+    }
+
+    @Test
+    void countersAreLabelledByStream() {
+        post("/ingest/clicks", webKey, "{\"user_id\":\"u-1\"}");
+        post("/ingest/clicks", webKey, "[{\"user_id\":\"u-2\"},{\"user_id\":\"u-3\"}]");
+        post("/ingest/orders", slowKey, "{\"order_id\":1,\"amount\":2.5}");
+        post("/ingest/orders", slowKey, "{\"amount\":2.5}");
+        post("/ingest/clicks", webKey, "not json");
+        post("/ingest/made-up", webKey, "{}");
+
+        String body = send(HttpRequest.newBuilder(uri("/metrics")).GET().build()).body();
+
+        assertThat(body)
+                .contains("sluice_ingest_events_accepted_total{stream=\"clicks\"} 3.0")
+                .contains("sluice_ingest_events_accepted_total{stream=\"orders\"} 1.0")
+                .contains(
+                        "sluice_ingest_events_rejected_total{reason=\"invalid_json\",stream=\"clicks\"}"
+                            + " 1.0")
+                .contains(
+                        "sluice_ingest_events_rejected_total{reason=\"schema_violation\",stream=\"orders\"}"
+                            + " 1.0")
+                .contains(
+                        "sluice_ingest_events_rejected_total{reason=\"unknown_stream\",stream=\"\"}"
+                                + " 1.0")
+                .doesNotContain("made-up");
+        assertThat(server.metrics().acceptedEvents("clicks")).isEqualTo(3);
+        assertThat(server.metrics().acceptedEvents()).isEqualTo(4);
+        assertThat(server.metrics().rejectedEvents("orders", RejectReason.SCHEMA_VIOLATION))
+                .isEqualTo(1);
+        assertThat(server.metrics().rejectedEvents(RejectReason.UNKNOWN_STREAM)).isEqualTo(1);
     }
 
     @Test
