@@ -110,6 +110,11 @@ public enum Setting {
             null,
             "Threads DuckDB uses for lake queries; defaults to one per core."),
     CHECKPOINT_INTERVAL("checkpoint.interval", "10s", "Default checkpoint interval of a pipeline."),
+    PREVIEW_TIMEOUT(
+            "preview.timeout",
+            "10s",
+            "How long a SELECT over a source table (a preview of the stream) waits for rows when no"
+                    + " LIMIT ends it first; sessions change it with SET preview_timeout."),
     SHUTDOWN_TIMEOUT(
             "shutdown.timeout", "30s", "How long a clean shutdown waits for pipelines to stop.");
 

@@ -49,6 +49,8 @@ final class TestingSluice implements AutoCloseable {
         settings.put(Setting.INGEST_TOPIC.key(), ingestTopic);
         settings.put(Setting.INGEST_AUTH.key(), "none");
         settings.put(Setting.CHECKPOINT_INTERVAL.key(), "1s");
+        // Previews nobody feeds end soon, so scripts that preview a quiet stream stay quick.
+        settings.put(Setting.PREVIEW_TIMEOUT.key(), "2s");
         return new TestingSluice(ServerConfig.of(settings));
     }
 
