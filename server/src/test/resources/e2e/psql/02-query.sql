@@ -10,3 +10,8 @@ FROM account_created_sink
 GROUP BY signup_method;
 
 SELECT count(*) FROM nowhere;
+
+-- psql reads a large result through a cursor, FETCH_COUNT rows at a time.
+\set FETCH_COUNT 2
+SELECT id FROM account_created_sink ORDER BY id;
+\unset FETCH_COUNT

@@ -289,7 +289,7 @@ final class PgProtocolHandler extends ChannelInboundHandlerAdapter
                                 Collections.nCopies(rows.columns().size(), PgFormat.TEXT);
                         Messages.rowDescription(output(), rows.columns(), formats);
                         long count = sendRows(rows, formats, 0);
-                        Messages.commandComplete(output(), "SELECT " + count);
+                        Messages.commandComplete(output(), rows.tag(count));
                     } else {
                         completeCommand(query, ((PgResult.Command) result).tag());
                     }
@@ -440,7 +440,7 @@ final class PgProtocolHandler extends ChannelInboundHandlerAdapter
                     Messages.portalSuspended(output());
                 } else {
                     portal.close();
-                    Messages.commandComplete(output(), "SELECT " + count);
+                    Messages.commandComplete(output(), rows.tag(count));
                 }
             } else {
                 completeCommand(portal.statement().sql(), ((PgResult.Command) result).tag());
@@ -515,7 +515,7 @@ final class PgProtocolHandler extends ChannelInboundHandlerAdapter
     private long sendRows(PgResult.Rows rows, List<PgFormat> formats, int limit) {
         Iterator<Object[]> iterator = rows.rows();
         long count = 0;
-        while ((limit == 0 || count < limit) && iterator.hasNext()) {
+        while ((limit == 0 || count < limit) && hasNext(iterator)) {
             Messages.dataRow(output(), iterator.next(), rows.columns(), formats);
             count++;
             if (out.readableBytes() >= WRITE_THRESHOLD) {
@@ -523,6 +523,20 @@ final class PgProtocolHandler extends ChannelInboundHandlerAdapter
             }
         }
         return count;
+    }
+
+    /**
+     * Before waiting on a streaming result, hands the rows gathered so far to the client: a preview
+     * shows each row as it arrives instead of when the buffer fills.
+     */
+    private boolean hasNext(Iterator<Object[]> iterator) {
+        if (iterator instanceof PgStreamingRows streaming
+                && !streaming.rowReady()
+                && out != null
+                && out.isReadable()) {
+            writeWithBackpressure();
+        }
+        return iterator.hasNext();
     }
 
     private void completeCommand(String sql, String tag) {

@@ -41,17 +41,38 @@ public sealed interface PgResult extends AutoCloseable permits PgResult.Command,
     }
 
     /**
-     * A row set read on demand, possibly over several Execute messages. Each row has one value per
-     * column, {@code null} for SQL NULL. {@code rows.next()} may block, and may throw {@link
-     * PgException} (e.g. {@code 57014} after a cancel). The CommandComplete tag is {@code SELECT
-     * n}.
+     * Rows answered with the CommandComplete tag {@code <verb> n}, e.g. {@code FETCH 10} for a
+     * cursor's rows.
      */
-    record Rows(List<PgColumn> columns, Iterator<Object[]> rows, Runnable onClose)
+    static Rows rows(List<PgColumn> columns, Iterator<Object[]> rows, String verb) {
+        return new Rows(columns, rows, () -> {}, verb);
+    }
+
+    /**
+     * A row set read on demand, possibly over several Execute messages. Each row has one value per
+     * column, {@code null} for SQL NULL. {@code rows.next()} and {@code rows.hasNext()} may block,
+     * and may throw {@link PgException} (e.g. {@code 57014} after a cancel); an iterator that
+     * blocks while rows trickle in implements {@link PgStreamingRows} so that the rows it already
+     * gave reach the client first. The CommandComplete tag is {@code <verb> n}, {@code SELECT n}
+     * unless said otherwise.
+     */
+    record Rows(List<PgColumn> columns, Iterator<Object[]> rows, Runnable onClose, String verb)
             implements PgResult {
         public Rows {
             columns = List.copyOf(requireNonNull(columns, "columns is null"));
             requireNonNull(rows, "rows is null");
             requireNonNull(onClose, "onClose is null");
+            requireNonNull(verb, "verb is null");
+        }
+
+        /** Rows of a query, tagged {@code SELECT n}. */
+        public Rows(List<PgColumn> columns, Iterator<Object[]> rows, Runnable onClose) {
+            this(columns, rows, onClose, "SELECT");
+        }
+
+        /** The CommandComplete tag after {@code count} rows. */
+        public String tag(long count) {
+            return verb + " " + count;
         }
 
         @Override

@@ -25,6 +25,7 @@ import io.sluice.server.pgcatalog.CatalogAwareSession;
 import io.sluice.server.pgcatalog.PgCatalogQueries;
 import io.sluice.server.pgcatalog.PgTls;
 import io.sluice.server.pipeline.PipelineManager;
+import io.sluice.server.preview.Previews;
 import io.sluice.server.session.SessionServices;
 import io.sluice.server.session.SluiceSession;
 import io.sluice.storage.checkpoint.CheckpointObjectStores;
@@ -133,7 +134,13 @@ public final class SluiceServer implements AutoCloseable {
                         pipelines,
                         lake,
                         users,
-                        config.getDuration(Setting.CHECKPOINT_INTERVAL));
+                        config.getDuration(Setting.CHECKPOINT_INTERVAL),
+                        new Previews(
+                                new PipelinePlanner(),
+                                connectors,
+                                allocator,
+                                System.getenv(),
+                                config.getDuration(Setting.PREVIEW_TIMEOUT)));
         pipelines.recover();
 
         String kafka =

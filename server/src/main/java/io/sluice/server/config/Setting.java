@@ -133,6 +133,11 @@ public enum Setting {
             "checkpoint.s3.path_style",
             "false",
             "Address the checkpoint bucket as endpoint/bucket; most emulators need it."),
+    PREVIEW_TIMEOUT(
+            "preview.timeout",
+            "10s",
+            "How long a SELECT over a source table (a preview of the stream) waits for rows when no"
+                    + " LIMIT ends it first; sessions change it with SET preview_timeout."),
     SHUTDOWN_TIMEOUT(
             "shutdown.timeout", "30s", "How long a clean shutdown waits for pipelines to stop.");
 

@@ -10,6 +10,7 @@ import io.sluice.pgwire.PgSession;
 import io.sluice.pgwire.PgSessionFactory;
 import io.sluice.pgwire.PgStatementDescription;
 import io.sluice.pgwire.PgType;
+import io.sluice.server.session.SearchPath;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,7 +84,8 @@ public final class CatalogAwareSession implements PgSession {
                             }
                         });
         settings.putIfAbsent("search_path", "public");
-        return new PgCatalogSessionInfo(user, database, List.of("public"), settings);
+        return new PgCatalogSessionInfo(
+                user, database, SearchPath.effective(settings.get("search_path")), settings);
     }
 
     private static PgException toPg(SluiceException e) {

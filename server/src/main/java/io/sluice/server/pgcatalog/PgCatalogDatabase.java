@@ -79,6 +79,7 @@ final class PgCatalogDatabase implements AutoCloseable {
             Pattern.compile("^(?:pgcat\\.)?\"?([a-z_][a-z0-9_]*)\"?\\(.*\\)$", Pattern.DOTALL);
 
     private final Connection connection;
+    private List<String> definedSearchPath = List.of("public");
     private final Set<String> catalogRelations = new HashSet<>();
     private final Set<String> catalogFunctions = new HashSet<>();
     private final Set<String> informationSchemaRelations = new HashSet<>();
@@ -604,6 +605,7 @@ final class PgCatalogDatabase implements AutoCloseable {
     }
 
     private void describeSession(PgCatalogSessionInfo session) throws SQLException {
+        defineSearchPath(session.searchPath());
         try (Statement statement = connection.createStatement()) {
             for (String table :
                     List.of(
@@ -728,6 +730,47 @@ final class PgCatalogDatabase implements AutoCloseable {
             return "[" + String.join(", ", elements) + "]";
         }
         return PgCatalogRewriter.quoteLiteral(value.toString());
+    }
+
+    /**
+     * Redefines current_schema() and current_schemas() as constants of the asking session's search
+     * path: clients pass them to table functions, which take no subqueries.
+     */
+    private void defineSearchPath(List<String> searchPath) throws SQLException {
+        if (searchPath.equals(definedSearchPath)) {
+            return;
+        }
+        List<String> implicit = new ArrayList<>(searchPath);
+        if (!implicit.contains("pg_catalog")) {
+            implicit.add(0, "pg_catalog");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE OR REPLACE MACRO pgcat.current_schema() AS "
+                            + (searchPath.isEmpty()
+                                    ? "NULL::VARCHAR"
+                                    : sqlString(searchPath.get(0))));
+            statement.execute(
+                    "CREATE OR REPLACE MACRO pgcat.current_schemas(include_implicit) AS CASE WHEN"
+                            + " include_implicit THEN "
+                            + sqlList(implicit)
+                            + " ELSE "
+                            + sqlList(searchPath)
+                            + " END");
+        }
+        definedSearchPath = List.copyOf(searchPath);
+    }
+
+    private static String sqlString(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    private static String sqlList(List<String> values) {
+        List<String> literals = new ArrayList<>();
+        for (String value : values) {
+            literals.add(sqlString(value));
+        }
+        return values.isEmpty() ? "[]::VARCHAR[]" : "[" + String.join(", ", literals) + "]";
     }
 
     @Override

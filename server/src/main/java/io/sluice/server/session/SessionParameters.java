@@ -32,12 +32,24 @@ final class SessionParameters {
     private static final Map<String, String> DEFAULTS = defaults();
 
     private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    private final Map<String, String> defaults;
 
     SessionParameters(Map<String, String> startupParameters) {
-        values.putAll(DEFAULTS);
+        this(startupParameters, Map.of());
+    }
+
+    /**
+     * @param serverDefaults further parameters with their server-wide defaults, e.g. {@code
+     *     preview_timeout}
+     */
+    SessionParameters(Map<String, String> startupParameters, Map<String, String> serverDefaults) {
+        Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
+        all.putAll(serverDefaults);
+        this.defaults = Map.copyOf(all);
+        values.putAll(defaults);
         startupParameters.forEach(
                 (key, value) -> {
-                    if (DEFAULTS.containsKey(key.toLowerCase(Locale.ROOT))
+                    if (defaults.containsKey(key.toLowerCase(Locale.ROOT))
                             || key.equals("application_name")) {
                         values.put(key, value);
                     }
@@ -99,9 +111,9 @@ final class SessionParameters {
     private void reset(String name) {
         if (name.equals("all")) {
             values.clear();
-            values.putAll(DEFAULTS);
-        } else if (DEFAULTS.containsKey(name)) {
-            values.put(name, DEFAULTS.get(name));
+            values.putAll(defaults);
+        } else if (defaults.containsKey(name)) {
+            values.put(name, defaults.get(name));
         } else {
             values.remove(name);
         }

@@ -9,11 +9,12 @@ import io.sluice.server.catalog.CatalogStore;
 import io.sluice.server.catalog.UserStore;
 import io.sluice.server.lake.LakeQueries;
 import io.sluice.server.pipeline.PipelineManager;
+import io.sluice.server.preview.Previews;
 import java.time.Duration;
 
 /**
  * What every session shares: the catalog, the planner, the running pipelines, the lake query engine
- * and the users who may connect.
+ * the users who may connect, and the runner of previews of streams.
  */
 public record SessionServices(
         CatalogStore catalog,
@@ -23,7 +24,8 @@ public record SessionServices(
         PipelineManager pipelines,
         LakeQueries lake,
         UserStore users,
-        Duration defaultCheckpointInterval) {
+        Duration defaultCheckpointInterval,
+        Previews previews) {
     public SessionServices {
         requireNonNull(catalog, "catalog is null");
         requireNonNull(connectors, "connectors is null");
@@ -33,5 +35,6 @@ public record SessionServices(
         requireNonNull(lake, "lake is null");
         requireNonNull(users, "users is null");
         requireNonNull(defaultCheckpointInterval, "defaultCheckpointInterval is null");
+        requireNonNull(previews, "previews is null");
     }
 }

@@ -9,6 +9,7 @@ import io.sluice.executor.plan.OperatorSpec;
 import io.sluice.executor.plan.RowSchema;
 import io.sluice.executor.plan.SinkSpec;
 import io.sluice.executor.spi.OptionSpec;
+import io.sluice.executor.spi.TableOptions;
 import io.sluice.parser.SluiceParseException;
 import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ddl.SqlAlterPipeline;
@@ -36,9 +37,12 @@ import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.server.catalog.StoredPipeline;
 import io.sluice.server.lake.LakeQueries;
+import io.sluice.server.preview.PreviewStream;
+import io.sluice.server.preview.Previews;
 import io.sluice.storage.duckdb.LakeCancellation;
 import io.sluice.storage.duckdb.LakeResult;
 import io.sluice.storage.duckdb.LakeTable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -49,6 +53,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlExplain;
@@ -66,6 +71,8 @@ public final class SluiceSession implements PgSession {
             Pattern.compile("(?is)^\\s*(BEGIN|START\\s+TRANSACTION)\\b.*");
     private static final Pattern COMMIT = Pattern.compile("(?is)^\\s*(COMMIT|END)\\b.*");
     private static final Pattern ROLLBACK = Pattern.compile("(?is)^\\s*(ROLLBACK|ABORT)\\b.*");
+    private static final String PREVIEW_TIMEOUT = "preview_timeout";
+    private static final String PREVIEW_START = "preview_start";
     private static final Pattern QUERY_START =
             Pattern.compile("(?is)^\\s*(\\(\\s*)*(SELECT|WITH|VALUES|TABLE|FROM)\\b.*");
 
@@ -73,13 +80,22 @@ public final class SluiceSession implements PgSession {
     private final String user;
     private final SessionParameters parameters;
     private final List<PgNotice> notices = new ArrayList<>();
+    private final Cursors cursors = new Cursors();
+    private final Set<PreviewStream> previews = ConcurrentHashMap.newKeySet();
     private volatile LakeCancellation running;
 
     public SluiceSession(
             SessionServices services, String user, Map<String, String> startupParameters) {
         this.services = requireNonNull(services, "services is null");
         this.user = requireNonNull(user, "user is null");
-        this.parameters = new SessionParameters(startupParameters);
+        this.parameters =
+                new SessionParameters(
+                        startupParameters,
+                        Map.of(
+                                PREVIEW_TIMEOUT,
+                                formatDuration(services.previews().defaultTimeout()),
+                                PREVIEW_START,
+                                "latest"));
     }
 
     @Override
@@ -89,6 +105,10 @@ public final class SluiceSession implements PgSession {
         for (int i = 0; i < count; i++) {
             PgType declared = i < parameterTypes.size() ? parameterTypes.get(i) : PgType.UNKNOWN;
             types.add(declared == PgType.UNKNOWN ? PgType.TEXT : declared);
+        }
+        Optional<List<PgColumn>> fetched = cursors.describe(sql);
+        if (fetched.isPresent()) {
+            return PgStatementDescription.rows(types, fetched.get());
         }
         if (!returnsRows(sql)) {
             return PgStatementDescription.noData(types);
@@ -139,10 +159,22 @@ public final class SluiceSession implements PgSession {
             return PgResult.command("BEGIN");
         }
         if (COMMIT.matcher(sql).matches()) {
+            cursors.close();
             return PgResult.command("COMMIT");
         }
         if (ROLLBACK.matcher(sql).matches()) {
+            cursors.close();
             return PgResult.command("ROLLBACK");
+        }
+        Optional<PgResult> cursorResult =
+                cursors.apply(sql, query -> dispatch(query, cancellation));
+        if (cursorResult.isPresent()) {
+            return cursorResult.get();
+        }
+        Optional<String> searchPath = SearchPath.checkSet(sql);
+        if (searchPath.isPresent()) {
+            parameters.apply("SET search_path = '" + searchPath.get().replace("'", "''") + "'");
+            return PgResult.command("SET");
         }
         Optional<String> setTag = parameters.apply(sql);
         if (setTag.isPresent()) {
@@ -464,12 +496,84 @@ public final class SluiceSession implements PgSession {
     // ---- lake queries
 
     private PgResult lakeQuery(String sql, SqlNode node, LakeCancellation cancellation) {
+        LakeQueryTables classified = LakeQueryAnalyzer.classify(node, services.catalog());
+        if (!classified.sourceTables().isEmpty()) {
+            return preview(sql, node, classified);
+        }
         LakeQueryTables tables = LakeQueryAnalyzer.checkLakeQuery(sql, node, services.catalog());
         Map<String, LakeTable> lakeTables = new LinkedHashMap<>();
         for (String name : tables.lakeTables()) {
             lakeTables.put(name, lakeTable(services.catalog().table(name).orElseThrow()));
         }
         return rows(services.lake().query(sql, lakeTables, cancellation));
+    }
+
+    // ---- previews of streams
+
+    private PgResult preview(String sql, SqlNode node, LakeQueryTables tables) {
+        if (!tables.lakeTables().isEmpty()) {
+            throw new SluiceException(
+                    ErrorCode.FEATURE_NOT_SUPPORTED,
+                    "a SELECT reads either source tables (a preview of the stream) or lake tables,"
+                            + " not both: "
+                            + String.join(", ", tables.sourceTables())
+                            + " and "
+                            + String.join(", ", tables.lakeTables()));
+        }
+        previews.removeIf(PreviewStream::isClosed);
+        Previews.PreviewResult result =
+                services.previews()
+                        .start(
+                                sql,
+                                node,
+                                services.catalog(),
+                                new Previews.Options(previewTimeout(), previewStart()),
+                                message -> notices.add(PgNotice.notice(message)));
+        result.stream().ifPresent(previews::add);
+        return result.rows();
+    }
+
+    private Duration previewTimeout() {
+        String value = parameters.get(PREVIEW_TIMEOUT);
+        Duration timeout =
+                TableOptions.parseDuration(value)
+                        .orElseThrow(
+                                () ->
+                                        new SluiceException(
+                                                ErrorCode.INVALID_OPTION,
+                                                "invalid value for parameter \""
+                                                        + PREVIEW_TIMEOUT
+                                                        + "\": \""
+                                                        + value
+                                                        + "\" (a duration such as '10s')"));
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new SluiceException(
+                    ErrorCode.INVALID_OPTION, PREVIEW_TIMEOUT + " must be positive");
+        }
+        return timeout;
+    }
+
+    private Previews.StartOffset previewStart() {
+        String value = parameters.get(PREVIEW_START).strip().toLowerCase(Locale.ROOT);
+        switch (value) {
+            case "latest":
+                return Previews.StartOffset.LATEST;
+            case "earliest":
+                return Previews.StartOffset.EARLIEST;
+            default:
+                throw new SluiceException(
+                        ErrorCode.INVALID_OPTION,
+                        "invalid value for parameter \""
+                                + PREVIEW_START
+                                + "\": \""
+                                + value
+                                + "\" ('latest' or 'earliest')");
+        }
+    }
+
+    private static String formatDuration(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private PgResult lakeQueryWithoutAnalysis(
@@ -557,12 +661,15 @@ public final class SluiceSession implements PgSession {
         if (cancellation != null) {
             cancellation.cancel();
         }
+        previews.forEach(PreviewStream::cancelIfReading);
     }
 
     @Override
     public Map<String, String> parameterStatus() {
         Map<String, String> status = new LinkedHashMap<>(parameters.reported());
         status.put("session_authorization", user);
+        // Reported like Postgres 18 does, so catalog answers (current_schema()) follow SET.
+        status.put("search_path", parameters.get("search_path"));
         return status;
     }
 
@@ -576,5 +683,8 @@ public final class SluiceSession implements PgSession {
     @Override
     public void close() {
         cancel();
+        cursors.close();
+        previews.forEach(PreviewStream::close);
+        previews.clear();
     }
 }

@@ -193,8 +193,8 @@ CREATE MACRO pgcat.current_database() AS (SELECT datname FROM pgcat.pg_session)
 ;
 CREATE MACRO pgcat.current_catalog() AS (SELECT datname FROM pgcat.pg_session)
 ;
--- Sessions cannot change search_path yet: it is always public. Table functions (generate_series)
--- take these as arguments, so they must not be subqueries.
+-- Defined again with the asking session's search_path before each query (see PgCatalogDatabase).
+-- Table functions (generate_series) take these as arguments, so they must not be subqueries.
 CREATE MACRO pgcat.current_schema() AS 'public'
 ;
 CREATE MACRO pgcat.current_schemas(include_implicit) AS

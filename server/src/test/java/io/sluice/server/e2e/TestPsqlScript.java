@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.sluice.testing.EmbeddedKafka;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +18,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -77,6 +83,45 @@ class TestPsqlScript {
                                 });
             }
             assertGolden("02-query", psql(sluice, "02-query.sql", variables));
+        }
+    }
+
+    @Test
+    void previewShowsEventsAsTheyArrive() throws Exception {
+        assumeTrue(Files.isExecutable(PSQL), "psql is not installed");
+        String topic = "clicks-" + UUID.randomUUID();
+        EmbeddedKafka.shared().createTopic(topic, 1);
+        try (TestingSluice sluice = TestingSluice.start(dataDir, "ingest-" + UUID.randomUUID());
+                KafkaProducer<byte[], byte[]> producer =
+                        new KafkaProducer<>(
+                                Map.of(
+                                        "bootstrap.servers",
+                                        sluice.kafkaBootstrapServers(),
+                                        "key.serializer",
+                                        ByteArraySerializer.class,
+                                        "value.serializer",
+                                        ByteArraySerializer.class))) {
+            List<String> variables =
+                    List.of("bootstrap=" + sluice.kafkaBootstrapServers(), "clicks_topic=" + topic);
+            // The script waits for events; send the same click until both previews have theirs.
+            CompletableFuture<String> output =
+                    CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    return psql(sluice, "03-preview.sql", variables);
+                                } catch (IOException | InterruptedException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            });
+            byte[] click = "{\"page\": \"/pricing\"}".getBytes(UTF_8);
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> {
+                                producer.send(new ProducerRecord<>(topic, click)).get();
+                                return output.isDone();
+                            });
+            assertGolden("03-preview", output.get());
         }
     }
 

@@ -51,6 +51,8 @@ final class TestingSluice implements AutoCloseable {
         settings.put(Setting.CHECKPOINT_INTERVAL.key(), "1s");
         // checkpoint state in files under the data directory, as a deployment with S3 keeps it
         settings.put(Setting.CHECKPOINT_URL.key(), dataDir.resolve("checkpoints").toString());
+        // Previews nobody feeds end soon, so scripts that preview a quiet stream stay quick.
+        settings.put(Setting.PREVIEW_TIMEOUT.key(), "2s");
         return new TestingSluice(ServerConfig.of(settings));
     }
 
