@@ -399,3 +399,35 @@ void InfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(dt);
     }
 }
+
+/** OPTIMIZE table [WHERE partition_predicate] */
+SqlNode SqlOptimizeTable() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlNode where = null;
+}
+{
+    <OPTIMIZE> { s = span(); } name = CompoundIdentifier()
+    [ <WHERE> where = Expression(ExprContext.ACCEPT_NON_QUERY) ]
+    {
+        return new SqlTableMaintenance(
+            s.end(this), SqlTableMaintenance.Action.OPTIMIZE, name, where, null);
+    }
+}
+
+/** VACUUM table [RETAIN n HOURS] */
+SqlNode SqlVacuumTable() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    SqlNumericLiteral hours = null;
+}
+{
+    <VACUUM> { s = span(); } name = CompoundIdentifier()
+    [ <RETAIN> hours = UnsignedNumericLiteral() <HOURS> ]
+    {
+        return new SqlTableMaintenance(
+            s.end(this), SqlTableMaintenance.Action.VACUUM, name, null, hours);
+    }
+}

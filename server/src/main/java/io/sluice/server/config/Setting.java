@@ -109,6 +109,11 @@ public enum Setting {
             "lake.query.threads",
             null,
             "Threads DuckDB uses for lake queries; defaults to one per core."),
+    LAKE_VACUUM_MIN_RETENTION(
+            "lake.vacuum.min_retention",
+            "168h",
+            "Shortest retention VACUUM accepts; lower it only when no query, pipeline or other"
+                    + " reader can still need files older versions reference."),
     CHECKPOINT_INTERVAL("checkpoint.interval", "10s", "Default checkpoint interval of a pipeline."),
     CHECKPOINT_URL(
             "checkpoint.url",

@@ -24,6 +24,7 @@ import io.sluice.storage.filesystem.FilesystemConnectorFactory;
 import io.sluice.storage.s3.S3Settings;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class LakeQueries implements AutoCloseable {
     private final List<LakeQueryEngine> retired = new ArrayList<>();
     private LakeQueryEngine engine;
     private Set<Path> roots = Set.of();
+    // Set once by fromConfig: the shortest retention VACUUM accepts.
+    private Duration vacuumMinimumRetention = Duration.ofHours(168);
 
     /** Local tables only, with default limits. */
     public LakeQueries(List<Path> baseRoots) {
@@ -86,8 +89,18 @@ public final class LakeQueries implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new SluiceException(ErrorCode.INVALID_OPTION, "lake settings: " + e.getMessage());
         }
-        return new LakeQueries(
-                List.of(lakeDir), limits, Optional.of(new ObjectCache(cacheDir, cacheSize)));
+        LakeQueries lake =
+                new LakeQueries(
+                        List.of(lakeDir),
+                        limits,
+                        Optional.of(new ObjectCache(cacheDir, cacheSize)));
+        lake.vacuumMinimumRetention = config.getDuration(Setting.LAKE_VACUUM_MIN_RETENTION);
+        return lake;
+    }
+
+    /** The shortest retention VACUUM accepts ({@code lake.vacuum.min_retention}). */
+    public Duration vacuumMinimumRetention() {
+        return vacuumMinimumRetention;
     }
 
     private static long size(ServerConfig config, Setting setting) {

@@ -11,7 +11,6 @@ import io.sluice.executor.plan.SinkSpec;
 import io.sluice.executor.spi.OptionSpec;
 import io.sluice.executor.spi.TableOptions;
 import io.sluice.parser.SluiceParseException;
-import io.sluice.parser.SluiceParser;
 import io.sluice.parser.ddl.SqlAlterPipeline;
 import io.sluice.parser.ddl.SqlAlterUser;
 import io.sluice.parser.ddl.SqlCreateConnectionProfile;
@@ -22,6 +21,7 @@ import io.sluice.parser.ddl.SqlDropConnectionProfile;
 import io.sluice.parser.ddl.SqlDropUser;
 import io.sluice.parser.ddl.SqlPipelineCommand;
 import io.sluice.parser.ddl.SqlShow;
+import io.sluice.parser.ddl.SqlTableMaintenance;
 import io.sluice.pgwire.PgColumn;
 import io.sluice.pgwire.PgNotice;
 import io.sluice.pgwire.PgResult;
@@ -36,7 +36,10 @@ import io.sluice.planner.catalog.ConnectionProfile;
 import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.server.catalog.StoredPipeline;
+import io.sluice.server.lake.LakeMaintenanceStatements;
 import io.sluice.server.lake.LakeQueries;
+import io.sluice.server.lake.LakeScans;
+import io.sluice.server.lake.LakeTimeTravel;
 import io.sluice.server.preview.PreviewStream;
 import io.sluice.server.preview.Previews;
 import io.sluice.storage.duckdb.LakeCancellation;
@@ -182,7 +185,7 @@ public final class SluiceSession implements PgSession {
         }
         SqlNode node;
         try {
-            node = SluiceParser.parseStatement(sql);
+            node = LakeTimeTravel.parseStatement(sql);
         } catch (SluiceParseException e) {
             if (UserStatements.mayHoldPassword(sql)) {
                 // The parser's message quotes the text near the error, which may be the password.
@@ -253,6 +256,10 @@ public final class SluiceSession implements PgSession {
         }
         if (node instanceof SqlDescribeTable describe) {
             return ShowStatements.describe(services, describe.getTable());
+        }
+        if (node instanceof SqlTableMaintenance maintenance) {
+            return LakeMaintenanceStatements.run(
+                    sql, maintenance, services.catalog(), services.lake());
         }
         if (node instanceof SqlExplain explain) {
             return explain(sql, explain, cancellation);
@@ -478,7 +485,12 @@ public final class SluiceSession implements PgSession {
             for (String name : tables.lakeTables()) {
                 lakeTables.put(name, lakeTable(services.catalog().table(name).orElseThrow()));
             }
-            return rows(services.lake().query("EXPLAIN " + query, lakeTables, cancellation));
+            LakeScans.Prepared prepared = LakeScans.prepare(query, lakeTables);
+            LakeResult result =
+                    services.lake()
+                            .query("EXPLAIN " + prepared.sql(), prepared.tables(), cancellation);
+            result.appendTextRows("lake scan", prepared.report());
+            return rows(result);
         }
         throw new SluiceException(
                 ErrorCode.FEATURE_NOT_SUPPORTED,
@@ -505,7 +517,8 @@ public final class SluiceSession implements PgSession {
         for (String name : tables.lakeTables()) {
             lakeTables.put(name, lakeTable(services.catalog().table(name).orElseThrow()));
         }
-        return rows(services.lake().query(sql, lakeTables, cancellation));
+        LakeScans.Prepared prepared = LakeScans.prepare(sql, lakeTables);
+        return rows(services.lake().query(prepared.sql(), prepared.tables(), cancellation));
     }
 
     // ---- previews of streams

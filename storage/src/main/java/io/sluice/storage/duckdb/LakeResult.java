@@ -43,6 +43,8 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
     private boolean advanced;
     private boolean hasRow;
     private boolean closed;
+    private final List<List<Object>> trailing = new ArrayList<>();
+    private int trailingIndex;
 
     LakeResult(
             Connection connection,
@@ -94,7 +96,24 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
             }
             advanced = true;
         }
-        return hasRow;
+        return hasRow || (!closed && trailingIndex < trailing.size());
+    }
+
+    /**
+     * Adds rows after DuckDB's, one per line with the line in the last column and {@code label} in
+     * the first (when there are two or more): notes of Sluice's own in an EXPLAIN result.
+     */
+    public void appendTextRows(String label, List<String> lines) {
+        for (String line : lines) {
+            Object[] values = new Object[kinds.length];
+            if (values.length > 1) {
+                values[0] = label;
+            }
+            if (values.length > 0) {
+                values[values.length - 1] = line;
+            }
+            trailing.add(Collections.unmodifiableList(Arrays.asList(values)));
+        }
     }
 
     /** The next row; the list may hold nulls and must not be modified. */
@@ -102,6 +121,9 @@ public final class LakeResult implements Iterator<List<Object>>, AutoCloseable {
     public List<Object> next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
+        }
+        if (!hasRow) {
+            return trailing.get(trailingIndex++);
         }
         advanced = false;
         Object[] values = new Object[kinds.length];
