@@ -121,11 +121,11 @@ class PlannerErrorTest {
 
     @Test
     void unsupportedFunctionIsNamed() {
-        String sql = CATALOG + "insert into loose select substring(id, 1, 2) as s from events";
+        String sql = CATALOG + "insert into loose select initcap(id) as s from events";
         SluiceException e = plan(sql);
         assertThat(e.errorCode()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED);
         assertThat(e.getMessage())
-                .contains("SUBSTRING")
+                .contains("INITCAP")
                 .endsWith("is not supported in pipelines yet");
     }
 

@@ -166,12 +166,12 @@ class RexToExprTest {
 
     @Test
     void unsupportedFunctionIsNamed() {
-        RexNode call = rex.makeCall(SqlStdOperatorTable.CHAR_LENGTH, textColumn);
+        RexNode call = rex.makeCall(SqlStdOperatorTable.INITCAP, textColumn);
         assertThatThrownBy(() -> translator.translate(call))
                 .isInstanceOfSatisfying(
                         SluiceException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FEATURE_NOT_SUPPORTED))
-                .hasMessage("function CHAR_LENGTH is not supported in pipelines yet");
+                .hasMessage("function INITCAP is not supported in pipelines yet");
     }
 
     private void assertOperator(SqlOperator calcite, Operator expected, RexNode... operands) {

@@ -35,13 +35,22 @@ final class ArithmeticNode extends ExprNode {
         this.operator = operator;
         this.left = left;
         this.right = right;
-        this.integral = Vectors.isIntegral(type.kind());
-        if (!Vectors.isNumeric(type.kind())
-                || !Vectors.isNumeric(left.type.kind())
-                || !Vectors.isNumeric(right.type.kind())
-                || (integral
-                        && !(Vectors.isIntegral(left.type.kind())
-                                && Vectors.isIntegral(right.type.kind())))) {
+        // timestamp +/- microseconds: how the planner lowers interval arithmetic
+        boolean timestampShift =
+                isTimestamp(type.kind())
+                        && (operator == Operator.PLUS || operator == Operator.MINUS)
+                        && ((isTimestamp(left.type.kind()) && Vectors.isIntegral(right.type.kind()))
+                                || (operator == Operator.PLUS
+                                        && Vectors.isIntegral(left.type.kind())
+                                        && isTimestamp(right.type.kind())));
+        this.integral = Vectors.isIntegral(type.kind()) || timestampShift;
+        if (!timestampShift
+                && (!Vectors.isNumeric(type.kind())
+                        || !Vectors.isNumeric(left.type.kind())
+                        || !Vectors.isNumeric(right.type.kind())
+                        || (integral
+                                && !(Vectors.isIntegral(left.type.kind())
+                                        && Vectors.isIntegral(right.type.kind()))))) {
             throw Vectors.unsupported(
                     "operator "
                             + operator
@@ -123,7 +132,7 @@ final class ArithmeticNode extends ExprNode {
             }
         } catch (ArithmeticException e) {
             throw new SluiceException(
-                    ErrorCode.DATA_EXCEPTION,
+                    ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                     type.sqlName().toLowerCase(Locale.ROOT) + " out of range");
         }
     }
@@ -164,8 +173,13 @@ final class ArithmeticNode extends ExprNode {
         }
     }
 
+    private static boolean isTimestamp(io.sluice.executor.plan.TypeKind kind) {
+        return kind == io.sluice.executor.plan.TypeKind.TIMESTAMP
+                || kind == io.sluice.executor.plan.TypeKind.TIMESTAMPTZ;
+    }
+
     private static SluiceException divisionByZero() {
-        return new SluiceException(ErrorCode.DATA_EXCEPTION, "division by zero");
+        return new SluiceException(ErrorCode.DIVISION_BY_ZERO, "division by zero");
     }
 
     @Override

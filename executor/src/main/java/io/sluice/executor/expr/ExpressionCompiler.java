@@ -151,8 +151,14 @@ public final class ExpressionCompiler {
                     return new CoalesceNode(coerced, type, allocator);
                 case CASE:
                     return caseWhen(call, operands);
+                case ILIKE:
+                    return ilike(call, operands);
                 default:
-                    throw unsupported(call, "is not supported");
+                    ExprNode function = new FunctionCompiler(allocator).compile(call, operands);
+                    if (function == null) {
+                        throw unsupported(call, "is not supported");
+                    }
+                    return function;
             }
         }
 
@@ -239,6 +245,28 @@ public final class ExpressionCompiler {
                         allocator);
             }
             return new LikeNode(operands.get(0), pattern, escape, boolType(call.type()), allocator);
+        }
+
+        /** ILIKE: LIKE on the lower-cased text with the lower-cased pattern. */
+        private ExprNode ilike(Call call, List<ExprNode> operands) {
+            if (operands.size() != 2 && operands.size() != 3) {
+                throw unsupported(call, "takes 2 or 3 operands");
+            }
+            checkText(call, operands.get(0));
+            String pattern = constantText(call, 1);
+            String escape = operands.size() == 3 ? constantText(call, 2) : "\\";
+            List<Expr> lowered = new ArrayList<>(call.operands());
+            if (pattern != null) {
+                lowered.set(
+                        1,
+                        new Literal(
+                                pattern.toLowerCase(java.util.Locale.ROOT),
+                                call.operands().get(1).type()));
+            }
+            ExprNode text = operands.get(0);
+            operands.set(
+                    0, new CaseConversionNode(text, false, SqlType.of(TypeKind.TEXT), allocator));
+            return like(new Call(Operator.LIKE, lowered, call.type()), operands);
         }
 
         private String constantText(Call call, int index) {

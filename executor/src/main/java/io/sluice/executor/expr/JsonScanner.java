@@ -21,6 +21,9 @@ final class JsonScanner {
     private int pos;
     private boolean lastStringEscaped;
     private byte[] unescaped = new byte[64];
+    // set by find(): how many children the container had, and whether the document was valid
+    private int children;
+    private boolean validDocument;
 
     int valueStart;
     int valueEnd;
@@ -33,23 +36,45 @@ final class JsonScanner {
      *     reported in {@link #valueStart}, {@link #valueEnd} and {@link #valueKind}
      */
     boolean findMember(byte[] json, int length, byte[] key) {
-        return find(json, length, key, -1);
+        return find(json, length, true, key, -1);
     }
 
     /** Looks for element {@code index} (0-based) of the array in {@code json[0..length)}. */
     boolean findElement(byte[] json, int length, int index) {
-        return find(json, length, null, index);
+        return find(json, length, false, null, index);
     }
 
-    private boolean find(byte[] json, int length, byte[] key, int index) {
+    /**
+     * The number of members of the object, or elements of the array, in {@code json[0..length)}; -1
+     * when it is neither or is invalid.
+     */
+    int countChildren(byte[] json, int length) {
+        int first = 0;
+        while (first < length && isWhitespace(json[first])) {
+            first++;
+        }
+        if (first >= length || (json[first] != '{' && json[first] != '[')) {
+            return -1;
+        }
+        children = 0;
+        boolean valid = find(json, length, json[first] == '{', null, -1) || validDocument;
+        return valid ? children : -1;
+    }
+
+    private static boolean isWhitespace(byte b) {
+        return b == ' ' || b == '\t' || b == '\n' || b == '\r';
+    }
+
+    private boolean find(byte[] json, int length, boolean object, byte[] key, int index) {
         this.json = json;
         this.end = length;
         this.pos = 0;
         this.valueStart = -1;
+        this.validDocument = false;
         boolean found = false;
         skipWhitespace();
-        byte open = key != null ? (byte) '{' : (byte) '[';
-        byte close = key != null ? (byte) '}' : (byte) ']';
+        byte open = object ? (byte) '{' : (byte) '[';
+        byte close = object ? (byte) '}' : (byte) ']';
         if (pos >= end || json[pos] != open) {
             return false;
         }
@@ -61,20 +86,20 @@ final class JsonScanner {
             int element = 0;
             while (true) {
                 boolean matches;
-                if (key != null) {
+                if (object) {
                     skipWhitespace();
                     int keyStart = pos;
                     if (pos >= end || json[pos] != '"' || !scanString()) {
                         return false;
                     }
-                    matches = !found && keyEquals(keyStart + 1, pos - 1, key);
+                    matches = key != null && !found && keyEquals(keyStart + 1, pos - 1, key);
                     skipWhitespace();
                     if (pos >= end || json[pos] != ':') {
                         return false;
                     }
                     pos++;
                 } else {
-                    matches = !found && element == index;
+                    matches = index >= 0 && !found && element == index;
                 }
                 skipWhitespace();
                 int start = pos;
@@ -89,6 +114,7 @@ final class JsonScanner {
                     valueKind = first == '"' ? Kind.STRING : first == 'n' ? Kind.NULL : Kind.OTHER;
                 }
                 element++;
+                children = element;
                 skipWhitespace();
                 if (pos >= end) {
                     return false;
@@ -105,7 +131,8 @@ final class JsonScanner {
             }
         }
         skipWhitespace();
-        return found && pos == end;
+        validDocument = pos == end;
+        return found && validDocument;
     }
 
     /**

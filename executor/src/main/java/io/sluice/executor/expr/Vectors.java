@@ -164,7 +164,7 @@ final class Vectors {
             long value = values[i];
             if (value < min || value > max) {
                 throw new SluiceException(
-                        ErrorCode.DATA_EXCEPTION,
+                        ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE,
                         type.sqlName().toLowerCase(java.util.Locale.ROOT) + " out of range");
             }
             setLong(vector, i, value);

@@ -323,7 +323,7 @@ final class TestExpressionCompiler {
                 .isInstanceOf(SluiceException.class)
                 .hasMessage("division by zero")
                 .extracting(e -> ((SluiceException) e).errorCode())
-                .isEqualTo(ErrorCode.DATA_EXCEPTION);
+                .isEqualTo(ErrorCode.DIVISION_BY_ZERO);
         assertThatThrownBy(
                         () ->
                                 eval(

@@ -70,7 +70,48 @@ public final class PlannerOperators {
                         ? SqlOperatorTables.of(JSON_GET_TEXT, JSON_GET)
                         : SqlOperatorTables.of(
                                 JSON_GET_TEXT, JSON_GET, SqlLibraryOperators.INFIX_CAST);
-        return SqlOperatorTables.chain(library, sluice);
+        // Sluice's own functions replace library functions of the same name.
+        return SqlOperatorTables.chain(
+                new WithoutNames(library, SluiceFunctions.names()),
+                sluice,
+                SluiceFunctions.table());
+    }
+
+    /** A table that hides the functions of some names. */
+    private static final class WithoutNames implements SqlOperatorTable {
+        private final SqlOperatorTable delegate;
+        private final java.util.Set<String> hidden;
+
+        WithoutNames(SqlOperatorTable delegate, java.util.Set<String> hidden) {
+            this.delegate = delegate;
+            this.hidden = hidden;
+        }
+
+        @Override
+        public void lookupOperatorOverloads(
+                org.apache.calcite.sql.SqlIdentifier opName,
+                org.apache.calcite.sql.SqlFunctionCategory category,
+                org.apache.calcite.sql.SqlSyntax syntax,
+                java.util.List<SqlOperator> operatorList,
+                org.apache.calcite.sql.validate.SqlNameMatcher nameMatcher) {
+            java.util.List<SqlOperator> found = new java.util.ArrayList<>();
+            delegate.lookupOperatorOverloads(opName, category, syntax, found, nameMatcher);
+            for (SqlOperator operator : found) {
+                if (!isHidden(operator)) {
+                    operatorList.add(operator);
+                }
+            }
+        }
+
+        @Override
+        public java.util.List<SqlOperator> getOperatorList() {
+            return delegate.getOperatorList().stream().filter(op -> !isHidden(op)).toList();
+        }
+
+        private boolean isHidden(SqlOperator operator) {
+            return operator instanceof org.apache.calcite.sql.SqlFunction
+                    && hidden.contains(operator.getName());
+        }
     }
 
     /** A JSON access operator whose result type does not depend on the operands' collation. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -12,8 +13,8 @@ import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 
 /**
- * Calcite's standard conversions, except that COALESCE stays a call: the executor evaluates it
- * directly, and Calcite's expansion into CASE would need a CASE kernel.
+ * Calcite's standard conversions, except that COALESCE and EXTRACT stay calls: the executor
+ * evaluates them directly.
  */
 public final class SluiceConvertletTable implements SqlRexConvertletTable {
     public static final SluiceConvertletTable INSTANCE = new SluiceConvertletTable();
@@ -34,6 +35,20 @@ public final class SluiceConvertletTable implements SqlRexConvertletTable {
                                 SqlStdOperatorTable.COALESCE,
                                 operands);
             };
+        }
+        if (call.getKind() == SqlKind.EXTRACT
+                && call.operand(0) instanceof SqlIntervalQualifier qualifier) {
+            // kept as one call; the standard expansion into modular arithmetic needs kernels
+            // the executor does not have
+            return (context, extract) ->
+                    context.getRexBuilder()
+                            .makeCall(
+                                    context.getValidator().getValidatedNodeType(extract),
+                                    SqlStdOperatorTable.EXTRACT,
+                                    List.of(
+                                            context.getRexBuilder()
+                                                    .makeFlag(qualifier.timeUnitRange),
+                                            context.convertExpression(extract.operand(1))));
         }
         return StandardConvertletTable.INSTANCE.get(call);
     }

@@ -3,6 +3,7 @@ package io.sluice.planner.calcite;
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.planner.Positions;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
@@ -49,9 +50,15 @@ public final class ValidationErrors {
                     e);
         }
         if ((matcher = NO_FUNCTION.matcher(message)).matches()) {
+            String signature = matcher.group(1);
+            int paren = signature.indexOf('(');
+            String name =
+                    (paren < 0 ? signature : signature.substring(0, paren))
+                            .toLowerCase(Locale.ROOT);
+            String arguments = paren < 0 ? "" : signature.substring(paren);
             return error(
                     ErrorCode.UNDEFINED_FUNCTION,
-                    "function " + matcher.group(1) + " does not exist",
+                    "function " + name + arguments + " does not exist" + FunctionNames.hint(name),
                     offset,
                     e);
         }
