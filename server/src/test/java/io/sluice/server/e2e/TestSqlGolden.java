@@ -3,14 +3,20 @@ package io.sluice.server.e2e;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.testing.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -31,10 +37,25 @@ class TestSqlGolden {
     private Path dataDir;
     private TestingSluice sluice;
 
+    /** A one-partition topic holding {@code golden-events.ndjson}, for scripts that read data. */
+    private String eventsTopic;
+
     @BeforeAll
-    void start(@TempDir Path dataDir) {
+    void start(@TempDir Path dataDir) throws Exception {
         this.dataDir = dataDir;
         sluice = TestingSluice.start(dataDir, "golden-ingest-" + UUID.randomUUID());
+        eventsTopic = "golden-events-" + UUID.randomUUID();
+        EmbeddedKafka.shared().createTopic(eventsTopic, 1);
+        Properties config = new Properties();
+        config.put(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedKafka.shared().bootstrapServers());
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (String event :
+                    Files.readAllLines(SCRIPTS.resolve("golden-events.ndjson"), UTF_8)) {
+                producer.send(new ProducerRecord<>(eventsTopic, event)).get();
+            }
+        }
     }
 
     @AfterAll
@@ -59,9 +80,14 @@ class TestSqlGolden {
         String name = script.getFileName().toString().replaceAll("\\.sql$", "");
         Map<String, String> variables =
                 Map.of(
-                        "bootstrap_servers", sluice.kafkaBootstrapServers(),
-                        "topic", name + "-" + UUID.randomUUID(),
-                        "lake", dataDir.resolve("lake").resolve(name).toUri().toString());
+                        "bootstrap_servers",
+                        sluice.kafkaBootstrapServers(),
+                        "topic",
+                        name + "-" + UUID.randomUUID(),
+                        "events_topic",
+                        eventsTopic,
+                        "lake",
+                        dataDir.resolve("lake").resolve(name).toUri().toString());
         List<String> statements = SqlScript.statements(Files.readString(script, UTF_8), variables);
         StringBuilder transcript = new StringBuilder();
         try (Connection connection = sluice.connect()) {
