@@ -283,6 +283,21 @@ SqlDrop SqlDropConnectionProfile(Span s, boolean replace) :
     }
 }
 
+/** Parses {@code VALIDATE CONNECTION PROFILE name [WITH (options)]}. */
+SqlNode SqlValidateConnectionProfile() :
+{
+    final Span s;
+    final SqlIdentifier name;
+    final List<SqlTableOption> tableOptions = new ArrayList<SqlTableOption>();
+}
+{
+    <VALIDATE> { s = span(); } <CONNECTION> <PROFILE> name = CompoundIdentifier()
+    [ <WITH> TableOptionList(tableOptions) ]
+    {
+        return new SqlValidateConnectionProfile(s.end(this), name, tableOptions);
+    }
+}
+
 SqlNode SqlStopPipeline() :
 {
     final Span s;

@@ -20,7 +20,10 @@ import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
@@ -46,6 +49,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS_WITH_PICKED_PORTS = 3;
 
+    /** The user the SASL listener accepts with mechanism PLAIN (see {@link #startWithSasl()}). */
+    public static final String PLAIN_USER = "plain-user";
+
+    public static final String PLAIN_PASSWORD = "plain-password";
+
     private static EmbeddedKafka sharedInstance;
 
     private final KafkaRaftServer server;
@@ -53,6 +61,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final boolean deleteDataOnClose;
     private final boolean shared;
     private final String bootstrapServers;
+    private final Optional<String> saslBootstrapServers;
     private final int controllerPort;
     private Admin admin;
     private boolean closed;
@@ -105,12 +114,15 @@ public final class EmbeddedKafka implements AutoCloseable {
             boolean deleteDataOnClose,
             boolean shared,
             int brokerPort,
+            int saslPort,
             int controllerPort) {
         this.server = requireNonNull(server, "server is null");
         this.dataDirectory = requireNonNull(dataDirectory, "dataDirectory is null");
         this.deleteDataOnClose = deleteDataOnClose;
         this.shared = shared;
         this.bootstrapServers = HOST + ":" + brokerPort;
+        this.saslBootstrapServers =
+                saslPort == 0 ? Optional.empty() : Optional.of(HOST + ":" + saslPort);
         this.controllerPort = controllerPort;
     }
 
@@ -120,7 +132,16 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public static EmbeddedKafka start(Options options) {
-        return start(options, false);
+        return start(options, false, false);
+    }
+
+    /**
+     * Starts a broker (temporary data, free ports) that also has a SASL_PLAINTEXT listener
+     * accepting SCRAM-SHA-256, SCRAM-SHA-512 (users made with {@link #createScramUser}) and PLAIN
+     * (the single user {@link #PLAIN_USER}). The PLAINTEXT listener stays open for setting up.
+     */
+    public static EmbeddedKafka startWithSasl() {
+        return start(Options.temporary(), false, true);
     }
 
     /**
@@ -130,7 +151,7 @@ public final class EmbeddedKafka implements AutoCloseable {
      */
     public static synchronized EmbeddedKafka shared() {
         if (sharedInstance == null) {
-            EmbeddedKafka kafka = start(Options.temporary(), true);
+            EmbeddedKafka kafka = start(Options.temporary(), true, false);
             Runtime.getRuntime()
                     .addShutdownHook(new Thread(kafka::stop, "sluice-shared-kafka-shutdown"));
             sharedInstance = kafka;
@@ -138,7 +159,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         return sharedInstance;
     }
 
-    private static EmbeddedKafka start(Options options, boolean shared) {
+    private static EmbeddedKafka start(Options options, boolean shared, boolean sasl) {
         requireNonNull(options, "options is null");
         QuietLogging.apply();
         boolean temporary = options.dataDirectory().isEmpty();
@@ -159,9 +180,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                         options.controllerPort() != 0
                                 ? options.controllerPort()
                                 : FreePorts.pickOther(brokerPort);
+                int saslPort = sasl ? FreePorts.pickOther(brokerPort) : 0;
+                if (saslPort == controllerPort) {
+                    continue;
+                }
                 KafkaConfig config =
                         KafkaConfig.fromProps(
-                                serverProperties(directory, brokerPort, controllerPort));
+                                serverProperties(directory, brokerPort, saslPort, controllerPort));
                 formatIfNeeded(directory);
                 KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
                 try {
@@ -181,7 +206,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
                 EmbeddedKafka kafka =
                         new EmbeddedKafka(
-                                server, directory, temporary, shared, brokerPort, controllerPort);
+                                server,
+                                directory,
+                                temporary,
+                                shared,
+                                brokerPort,
+                                saslPort,
+                                controllerPort);
                 try {
                     kafka.awaitBrokerReady();
                 } catch (RuntimeException e) {
@@ -205,7 +236,8 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    private static Properties serverProperties(Path directory, int brokerPort, int controllerPort) {
+    private static Properties serverProperties(
+            Path directory, int brokerPort, int saslPort, int controllerPort) {
         Properties properties = new Properties();
         properties.put("process.roles", "broker,controller");
         properties.put("node.id", String.valueOf(NODE_ID));
@@ -227,6 +259,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("inter.broker.listener.name", "PLAINTEXT");
         properties.put(
                 "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (saslPort != 0) {
+            addSaslListener(properties, saslPort);
+        }
         properties.put("log.dirs", directory.toString());
         properties.put("metadata.log.dir", directory.toString());
 
@@ -246,6 +281,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
         properties.put("auto.create.topics.enable", "true");
         properties.put("num.partitions", "1");
+        // Room for oversized records in tests of bad data (the default limit is about 1 MB).
+        properties.put("message.max.bytes", String.valueOf(16 * 1024 * 1024));
         properties.put("group.initial.rebalance.delay.ms", "0");
 
         // Sized for a laptop or a small CI machine rather than a production broker.
@@ -256,6 +293,29 @@ public final class EmbeddedKafka implements AutoCloseable {
         properties.put("log.cleaner.dedupe.buffer.size", String.valueOf(8 * 1024 * 1024));
         properties.put("log.cleaner.threads", "1");
         return properties;
+    }
+
+    private static void addSaslListener(Properties properties, int saslPort) {
+        String listener = "SASL_PLAINTEXT://" + HOST + ":" + saslPort;
+        properties.put("listeners", properties.getProperty("listeners") + "," + listener);
+        properties.put(
+                "advertised.listeners",
+                properties.getProperty("advertised.listeners") + "," + listener);
+        properties.put(
+                "listener.security.protocol.map",
+                properties.getProperty("listener.security.protocol.map")
+                        + ",SASL_PLAINTEXT:SASL_PLAINTEXT");
+        properties.put("sasl.enabled.mechanisms", "SCRAM-SHA-256,SCRAM-SHA-512,PLAIN");
+        String scram = "org.apache.kafka.common.security.scram.ScramLoginModule required;";
+        properties.put("listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config", scram);
+        properties.put("listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config", scram);
+        properties.put(
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required user_"
+                        + PLAIN_USER
+                        + "=\""
+                        + PLAIN_PASSWORD
+                        + "\";");
     }
 
     private static void formatIfNeeded(Path directory) {
@@ -300,6 +360,41 @@ public final class EmbeddedKafka implements AutoCloseable {
     /** The {@code bootstrap.servers} value for clients, e.g. {@code 127.0.0.1:40123}. */
     public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** The SASL_PLAINTEXT listener of a broker from {@link #startWithSasl()}. */
+    public String saslBootstrapServers() {
+        return saslBootstrapServers.orElseThrow(
+                () -> new IllegalStateException("this broker has no SASL listener"));
+    }
+
+    /**
+     * Creates (or changes the password of) a SCRAM user on a broker from {@link #startWithSasl()}.
+     *
+     * @param mechanism {@code SCRAM-SHA-256} or {@code SCRAM-SHA-512}
+     */
+    public void createScramUser(String user, String password, String mechanism) {
+        requireNonNull(user, "user is null");
+        requireNonNull(password, "password is null");
+        ScramMechanism scram = ScramMechanism.fromMechanismName(mechanism);
+        if (scram == ScramMechanism.UNKNOWN) {
+            throw new IllegalArgumentException("not a SCRAM mechanism: " + mechanism);
+        }
+        try {
+            admin().alterUserScramCredentials(
+                            List.of(
+                                    new UserScramCredentialUpsertion(
+                                            user, new ScramCredentialInfo(scram, 4096), password)))
+                    .all()
+                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot create SCRAM user " + user, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating user " + user, e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out creating SCRAM user " + user, e);
+        }
     }
 
     public int controllerPort() {

@@ -277,7 +277,7 @@ final class RunningPipeline implements PipelineHandle {
         long lastCommitted = restoredEpoch;
         boolean finished = false;
         while (!aborted) {
-            lastCommitted = commitCompleted(writer, lastCommitted);
+            lastCommitted = commitCompleted(reader, writer, lastCommitted);
             long requested = requestedEpoch.get();
             if (requested > lastEpoch) {
                 barrier(subtask, requested, reader, writer);
@@ -287,7 +287,7 @@ final class RunningPipeline implements PipelineHandle {
                 if (lastEpoch >= finalEpoch) {
                     awaitResolved(finalEpoch);
                     if (!aborted) {
-                        commitCompleted(writer, lastCommitted);
+                        commitCompleted(reader, writer, lastCommitted);
                     }
                     return;
                 }
@@ -325,11 +325,12 @@ final class RunningPipeline implements PipelineHandle {
      * The second phase of the two-phase commit, run by each subtask for its own sink (sinks are
      * single-threaded): once a checkpoint is recorded, its sink commits.
      */
-    private long commitCompleted(Sink writer, long lastCommitted) {
+    private long commitCompleted(Source reader, Sink writer, long lastCommitted) {
         long completed = lastCompletedEpoch;
         if (completed > lastCommitted) {
             writer.commit(completed);
             recordCommit(completed);
+            reader.checkpointCompleted(completed);
             return completed;
         }
         return lastCommitted;
@@ -361,7 +362,7 @@ final class RunningPipeline implements PipelineHandle {
     }
 
     private void barrier(int subtask, long epoch, Source reader, Sink writer) {
-        byte[] sourceState = reader.snapshotState();
+        byte[] sourceState = reader.snapshotState(epoch);
         SinkCheckpoint sinkCheckpoint = writer.checkpoint(epoch, clock.instant());
         acknowledge(subtask, epoch, sourceState, sinkCheckpoint);
     }

@@ -28,4 +28,18 @@ public interface ConnectorFactory {
     default Sink createSink(SinkContext context) {
         throw new UnsupportedOperationException(name() + " cannot be written by a pipeline");
     }
+
+    /**
+     * Checks that the external system the options point at can be reached and accepts the
+     * credentials: what {@code VALIDATE CONNECTION PROFILE} runs.
+     *
+     * @param options connection options (a profile's, possibly with a table's such as a topic)
+     * @return what was checked, for the user
+     * @throws io.sluice.executor.error.SluiceException naming what is wrong
+     */
+    default String validateConnection(java.util.Map<String, String> options) {
+        throw new io.sluice.executor.error.SluiceException(
+                io.sluice.executor.error.ErrorCode.FEATURE_NOT_SUPPORTED,
+                "connector " + name() + " cannot validate a connection");
+    }
 }

@@ -26,6 +26,22 @@ public interface Source extends AutoCloseable {
      */
     byte[] snapshotState();
 
+    /**
+     * As {@link #snapshotState()}, for the checkpoint {@code epoch}; a source that acts once the
+     * checkpoint completes (see {@link #checkpointCompleted}) remembers what belongs to which
+     * epoch.
+     */
+    default byte[] snapshotState(long epoch) {
+        return snapshotState();
+    }
+
+    /**
+     * Called on the source's thread once the checkpoint {@code epoch} (and so every earlier one) is
+     * durable, e.g. to tell an external system how far the pipeline got. Must not fail the pipeline
+     * for something only informative.
+     */
+    default void checkpointCompleted(long epoch) {}
+
     /** True when a bounded source has returned everything it will ever return. */
     default boolean isFinished() {
         return false;

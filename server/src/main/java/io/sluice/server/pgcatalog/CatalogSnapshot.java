@@ -6,6 +6,8 @@ import io.sluice.planner.catalog.ConnectionProfile;
 import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.server.catalog.CatalogStore;
 import io.sluice.server.catalog.StoredPipeline;
+import io.sluice.storage.kafka.KafkaPartitionStatus;
+import io.sluice.storage.kafka.KafkaSources;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +15,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the mirrored catalog shows of Sluice's own catalog at one moment: the tables, pipelines and
- * connection profiles. Equal snapshots need no refresh of the mirror.
+ * What the mirrored catalog shows of Sluice's own catalog at one moment: the tables, pipelines,
+ * connection profiles and the positions of running Kafka sources. Equal snapshots need no refresh
+ * of the mirror.
  */
 record CatalogSnapshot(
-        List<TableDefinition> tables, List<PipelineRow> pipelines, List<ProfileRow> profiles) {
+        List<TableDefinition> tables,
+        List<PipelineRow> pipelines,
+        List<ProfileRow> profiles,
+        List<KafkaPartitionStatus> sources) {
     CatalogSnapshot {
         tables = List.copyOf(requireNonNull(tables, "tables is null"));
         pipelines = List.copyOf(requireNonNull(pipelines, "pipelines is null"));
         profiles = List.copyOf(requireNonNull(profiles, "profiles is null"));
+        sources = List.copyOf(requireNonNull(sources, "sources is null"));
+    }
+
+    CatalogSnapshot(
+            List<TableDefinition> tables, List<PipelineRow> pipelines, List<ProfileRow> profiles) {
+        this(tables, pipelines, profiles, List.of());
     }
 
     static CatalogSnapshot of(CatalogStore catalog) {
@@ -44,7 +56,8 @@ record CatalogSnapshot(
             profiles.add(new ProfileRow(profile.name(), profile.connectorType()));
         }
         profiles.sort(Comparator.comparing(ProfileRow::name));
-        return new CatalogSnapshot(tables, pipelines, profiles);
+        // Live positions and counts of the running Kafka sources, for sluice.pipeline_sources.
+        return new CatalogSnapshot(tables, pipelines, profiles, KafkaSources.partitions());
     }
 
     /** A pipeline as {@code sluice.pipelines} shows it. */

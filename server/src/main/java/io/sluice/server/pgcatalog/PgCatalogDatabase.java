@@ -10,6 +10,7 @@ import io.sluice.executor.plan.RowSchema;
 import io.sluice.pgwire.PgColumn;
 import io.sluice.pgwire.PgType;
 import io.sluice.planner.catalog.TableDefinition;
+import io.sluice.storage.kafka.KafkaPartitionStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -304,7 +305,8 @@ final class PgCatalogDatabase implements AutoCloseable {
                             "pgcat.pg_description",
                             "sluice.pipelines",
                             "sluice.connection_profiles",
-                            "sluice.tables")) {
+                            "sluice.tables",
+                            "sluice.pipeline_sources")) {
                 statement.execute("DELETE FROM " + table);
             }
         }
@@ -453,7 +455,33 @@ final class PgCatalogDatabase implements AutoCloseable {
             profiles.add(new Object[] {profile.name(), profile.connector().orElse(null)});
         }
         insert("sluice.connection_profiles", profiles);
+        insert("sluice.pipeline_sources", sourceRows(snapshot));
         mirrored = snapshot;
+    }
+
+    private static List<Object[]> sourceRows(CatalogSnapshot snapshot) {
+        List<Object[]> rows = new ArrayList<>();
+        for (KafkaPartitionStatus source : snapshot.sources()) {
+            rows.add(
+                    new Object[] {
+                        source.pipeline(),
+                        source.table(),
+                        source.topic(),
+                        source.partition(),
+                        source.subtask(),
+                        source.position(),
+                        source.committedOffset().isPresent()
+                                ? source.committedOffset().getAsLong()
+                                : null,
+                        source.endOffset().isPresent() ? source.endOffset().getAsLong() : null,
+                        source.lag().isPresent() ? source.lag().getAsLong() : null,
+                        source.read(),
+                        source.emitted(),
+                        source.dropped(),
+                        source.deadLettered()
+                    });
+        }
+        return rows;
     }
 
     private static Object[] classRow(

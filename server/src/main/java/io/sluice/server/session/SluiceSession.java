@@ -22,6 +22,7 @@ import io.sluice.parser.ddl.SqlDropUser;
 import io.sluice.parser.ddl.SqlPipelineCommand;
 import io.sluice.parser.ddl.SqlShow;
 import io.sluice.parser.ddl.SqlTableMaintenance;
+import io.sluice.parser.ddl.SqlValidateConnectionProfile;
 import io.sluice.pgwire.PgColumn;
 import io.sluice.pgwire.PgNotice;
 import io.sluice.pgwire.PgResult;
@@ -253,6 +254,9 @@ public final class SluiceSession implements PgSession {
         }
         if (node instanceof SqlShow show) {
             return show(show);
+        }
+        if (node instanceof SqlValidateConnectionProfile validate) {
+            return ValidateStatements.validate(validate, services, System.getenv());
         }
         if (node instanceof SqlDescribeTable describe) {
             return ShowStatements.describe(services, describe.getTable());

@@ -416,6 +416,8 @@ CREATE TABLE sluice.pipelines(name VARCHAR, state VARCHAR, last_error VARCHAR, c
 CREATE TABLE sluice.connection_profiles(name VARCHAR, connector VARCHAR)
 ;
 CREATE TABLE sluice.tables(name VARCHAR, kind VARCHAR, connector VARCHAR, primary_key VARCHAR[])
+;
+CREATE TABLE sluice.pipeline_sources(pipeline VARCHAR, source_table VARCHAR, topic VARCHAR, "partition" INTEGER, subtask INTEGER, next_offset BIGINT, committed_offset BIGINT, end_offset BIGINT, lag BIGINT, records_read BIGINT, records_emitted BIGINT, records_dropped BIGINT, records_dead_lettered BIGINT)
 
 ;
 CREATE MACRO pgcat.pg_relation_is_publishable(rel_oid) AS false

@@ -3,7 +3,10 @@ package io.sluice.storage.kafka;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.Base64Variants;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,6 +21,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -34,7 +38,9 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMicroVector;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -47,9 +53,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class JsonRowDecoder implements RowDecoder {
     private static final JsonFactory JSON =
             JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+
+    /** Standard base64, padded or not: producers differ on padding. */
+    private static final Base64Variant BASE64 =
+            Base64Variants.MIME_NO_LINEFEEDS.withReadPadding(
+                    Base64Variant.PaddingReadBehaviour.PADDING_ALLOWED);
+
     private static final DateTimeFormatter LOCAL_TIMESTAMP = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
     private final Column[] columns;
+    private final TimestampFormat timestampFormat;
     private final Map<String, Integer> slots = new HashMap<>();
     private final long[] stamps;
     private final boolean[] decoded;
@@ -57,15 +70,17 @@ final class JsonRowDecoder implements RowDecoder {
     private FieldVector[] vectors;
 
     JsonRowDecoder(RowSchema schema) {
-        this(schema, Set.of());
+        this(schema, Set.of(), TimestampFormat.RFC3339);
     }
 
     /**
      * @param filledElsewhere columns this decoder neither reads nor nulls, such as Kafka metadata
      *     columns
+     * @param timestampFormat how a number in a timestamp column is read
      */
-    JsonRowDecoder(RowSchema schema, Set<String> filledElsewhere) {
+    JsonRowDecoder(RowSchema schema, Set<String> filledElsewhere, TimestampFormat timestampFormat) {
         requireNonNull(schema, "schema is null");
+        this.timestampFormat = requireNonNull(timestampFormat, "timestampFormat is null");
         this.columns = schema.columns().toArray(new Column[0]);
         this.stamps = new long[columns.length];
         this.decoded = new boolean[columns.length];
@@ -94,6 +109,8 @@ final class JsonRowDecoder implements RowDecoder {
             case DATE:
             case TIMESTAMP:
             case TIMESTAMPTZ:
+            case TIME:
+            case BYTEA:
                 return;
             default:
                 throw new io.sluice.executor.error.SluiceException(
@@ -178,7 +195,11 @@ final class JsonRowDecoder implements RowDecoder {
                 }
             case TEXT:
             case UUID:
-                if (token == JsonToken.VALUE_STRING || token.isNumeric() || token.isBoolean()) {
+                if (token == JsonToken.VALUE_STRING) {
+                    setString(parser, data, (VarCharVector) vector, row);
+                    return;
+                }
+                if (token.isNumeric() || token.isBoolean()) {
                     byte[] text = parser.getText().getBytes(UTF_8);
                     ((VarCharVector) vector).setSafe(row, text, 0, text.length);
                     return;
@@ -243,9 +264,11 @@ final class JsonRowDecoder implements RowDecoder {
             case TIMESTAMP:
             case TIMESTAMPTZ:
                 if (token == JsonToken.VALUE_NUMBER_INT) {
-                    long millis =
-                            integral(parser, slot, Long.MIN_VALUE / 1000, Long.MAX_VALUE / 1000);
-                    ((TimeStampVector) vector).setSafe(row, millis * 1000);
+                    long factor = timestampFormat.microsPerUnit();
+                    long epoch =
+                            integral(
+                                    parser, slot, Long.MIN_VALUE / factor, Long.MAX_VALUE / factor);
+                    ((TimeStampVector) vector).setSafe(row, epoch * factor);
                     return;
                 }
                 if (token == JsonToken.VALUE_STRING) {
@@ -254,10 +277,57 @@ final class JsonRowDecoder implements RowDecoder {
                     return;
                 }
                 break;
+            case TIME:
+                if (token == JsonToken.VALUE_STRING) {
+                    try {
+                        LocalTime time = LocalTime.parse(parser.getText());
+                        ((TimeMicroVector) vector).setSafe(row, time.toNanoOfDay() / 1000);
+                        return;
+                    } catch (DateTimeException e) {
+                        throw wrongValue(slot, "a time (HH:MM:SS[.ffffff])");
+                    }
+                }
+                break;
+            case BYTEA:
+                if (token == JsonToken.VALUE_STRING) {
+                    try {
+                        byte[] bytes = parser.getBinaryValue(BASE64);
+                        ((VarBinaryVector) vector).setSafe(row, bytes, 0, bytes.length);
+                        return;
+                    } catch (JsonParseException e) {
+                        throw wrongValue(slot, "a base64 string");
+                    }
+                }
+                break;
             default:
                 break;
         }
         throw wrongValue(slot, "a value of type " + columns[slot].type().sqlName());
+    }
+
+    /**
+     * Copies a string value into a text vector. Without escapes the value's UTF-8 bytes are taken
+     * straight from the input (the parser has checked them while finishing the token), which saves
+     * decoding to a {@code String} and encoding back.
+     */
+    private static void setString(JsonParser parser, byte[] data, VarCharVector vector, int row)
+            throws IOException {
+        int start = (int) parser.currentTokenLocation().getByteOffset() + 1;
+        parser.finishToken();
+        int end = (int) parser.currentLocation().getByteOffset() - 1;
+        boolean escaped = false;
+        for (int i = start; i < end; i++) {
+            if (data[i] == '\\') {
+                escaped = true;
+                break;
+            }
+        }
+        if (!escaped && start <= end) {
+            vector.setSafe(row, data, start, end - start);
+        } else {
+            byte[] text = parser.getText().getBytes(UTF_8);
+            vector.setSafe(row, text, 0, text.length);
+        }
     }
 
     private long integral(JsonParser parser, int slot, long min, long max)
@@ -288,6 +358,10 @@ final class JsonRowDecoder implements RowDecoder {
     }
 
     private long parseTimestampMicros(String text, int slot) throws BadRecordException {
+        long fast = Rfc3339.parseMicros(text);
+        if (fast != Rfc3339.NOT_PARSED) {
+            return fast;
+        }
         try {
             TemporalAccessor parsed =
                     DateTimeFormatter.ISO_DATE_TIME.parseBest(
@@ -298,7 +372,7 @@ final class JsonRowDecoder implements RowDecoder {
                             : ((LocalDateTime) parsed).toInstant(ZoneOffset.UTC);
             return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
         } catch (DateTimeException | ArithmeticException e) {
-            throw wrongValue(slot, "an RFC 3339 timestamp or epoch milliseconds");
+            throw wrongValue(slot, "an RFC 3339 timestamp or " + timestampFormat.describe());
         }
     }
 

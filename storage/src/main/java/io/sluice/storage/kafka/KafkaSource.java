@@ -9,8 +9,12 @@ import io.sluice.executor.spi.Source;
 import io.sluice.executor.spi.SourceContext;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.arrow.vector.FieldVector;
@@ -19,6 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetOutOfRangeException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -31,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * Reads the partitions of one topic that belong to one subtask ({@code partition % parallelism ==
  * subtask}) and decodes their records into a reused Arrow batch. Partitions are assigned directly,
  * never through group rebalancing, and positions come from the checkpoint: Sluice, not the broker,
- * owns them.
+ * owns them. After each completed checkpoint the positions are also committed to the consumer
+ * group, so that the usual lag tools see how far the pipeline is.
  */
 public final class KafkaSource implements Source {
     private static final Logger log = LoggerFactory.getLogger(KafkaSource.class);
@@ -44,13 +51,21 @@ public final class KafkaSource implements Source {
     /** While the topic has no partition for this subtask yet, look more often. */
     private static final Duration EMPTY_DISCOVERY_INTERVAL = Duration.ofSeconds(1);
 
+    private static final byte[] EMPTY = new byte[0];
+
     private final KafkaSourceConfig config;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final VectorSchemaRoot root;
     private final RowDecoder decoder;
     private final BadRecordReporter badRecords;
+    private final Optional<DeadLetterQueue> deadLetters;
     private final Map<Integer, Long> nextOffsets;
     private final SourceContext context;
+    private final KafkaSourceMetrics metrics;
+
+    /** Positions handed out in checkpoints not completed yet, by epoch. */
+    private final TreeMap<Long, Map<Integer, Long>> pendingCommits = new TreeMap<>();
+
     private long nextDiscoveryNanos;
 
     private KafkaSource(
@@ -59,71 +74,113 @@ public final class KafkaSource implements Source {
             KafkaConsumer<byte[], byte[]> consumer,
             VectorSchemaRoot root,
             RowDecoder decoder,
-            BadRecordReporter badRecords,
-            Map<Integer, Long> nextOffsets) {
+            Optional<DeadLetterQueue> deadLetters,
+            Map<Integer, Long> nextOffsets,
+            KafkaSourceMetrics metrics) {
         this.config = requireNonNull(config, "config is null");
         this.consumer = requireNonNull(consumer, "consumer is null");
         this.root = requireNonNull(root, "root is null");
         this.decoder = requireNonNull(decoder, "decoder is null");
-        this.badRecords = requireNonNull(badRecords, "badRecords is null");
-        this.nextOffsets = nextOffsets;
         this.context = requireNonNull(context, "context is null");
+        this.badRecords = context.badRecords();
+        this.deadLetters = requireNonNull(deadLetters, "deadLetters is null");
+        this.nextOffsets = requireNonNull(nextOffsets, "nextOffsets is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.nextDiscoveryNanos = System.nanoTime() + discoveryInterval().toNanos();
     }
 
     static KafkaSource open(SourceContext context, KafkaSourceConfig config) {
         RowDecoder decoder =
                 switch (config.format()) {
-                    case JSON -> new JsonRowDecoder(context.schema(), config.metadata().columns());
+                    case JSON ->
+                            new JsonRowDecoder(
+                                    context.schema(),
+                                    config.metadata().columns(),
+                                    config.timestampFormat());
                     case JSON_UNSTRUCTURED -> new WholeRecordDecoder(true);
-                    case RAW_STRING -> new WholeRecordDecoder(false);
+                    case RAW_STRING, RAW_BYTES -> new WholeRecordDecoder(false);
                 };
+        String clientId = clientId(context);
         KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(consumerProperties(context, config));
+                new KafkaConsumer<>(consumerProperties(context, config, clientId));
         VectorSchemaRoot root = null;
+        DeadLetterQueue deadLetters = null;
         try {
+            KafkaSourceMetrics metrics =
+                    new KafkaSourceMetrics(
+                            context.pipeline(), context.table(), config.topic(), context.subtask());
             Map<Integer, Long> positions =
                     assign(
                             consumer,
                             context,
                             config,
                             context.restoredState().map(KafkaOffsets::decode));
+            for (Map.Entry<Integer, Long> position : positions.entrySet()) {
+                metrics.partition(position.getKey()).position = position.getValue();
+            }
+            if (config.badData() == KafkaSourceConfig.BadData.DLQ) {
+                deadLetters =
+                        new DeadLetterQueue(
+                                config.deadLetterTopic().orElseThrow(),
+                                config.connection().properties(),
+                                clientId + "-dlq");
+            }
             root = VectorSchemaRoot.create(context.schema().toArrowSchema(), context.allocator());
             root.allocateNew();
             decoder.bind(root);
             config.metadata().bind(root);
-            return new KafkaSource(
-                    context, config, consumer, root, decoder, context.badRecords(), positions);
+            KafkaSource source =
+                    new KafkaSource(
+                            context,
+                            config,
+                            consumer,
+                            root,
+                            decoder,
+                            Optional.ofNullable(deadLetters),
+                            positions,
+                            metrics);
+            KafkaSources.register(metrics);
+            return source;
         } catch (RuntimeException e) {
             if (root != null) {
                 root.close();
+            }
+            if (deadLetters != null) {
+                deadLetters.close();
             }
             consumer.close(Duration.ZERO);
             throw e;
         }
     }
 
-    private static Properties consumerProperties(SourceContext context, KafkaSourceConfig config) {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+    private static String clientId(SourceContext context) {
+        return "sluice-"
+                + context.pipeline()
+                + "-"
+                + context.operatorId()
+                + "-"
+                + context.subtask();
+    }
+
+    private static Properties consumerProperties(
+            SourceContext context, KafkaSourceConfig config, String clientId) {
+        Properties properties = config.connection().properties();
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // Only reached when a stored position fell out of retention: reading what is left beats
-        // skipping to the end.
-        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_RECORDS_PER_POLL);
+        // Every position is set explicitly; one that falls out of retention while reading must
+        // stop the pipeline (see poll), never be reset silently.
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
+        properties.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_RECORDS_PER_POLL);
         // Reading a topic must never create it as a side effect.
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         properties.put(
-                ConsumerConfig.CLIENT_ID_CONFIG,
-                "sluice-"
-                        + context.pipeline()
-                        + "-"
-                        + context.operatorId()
-                        + "-"
-                        + context.subtask());
-        config.groupId().ifPresent(group -> properties.put(ConsumerConfig.GROUP_ID_CONFIG, group));
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                config.readCommitted() ? "read_committed" : "read_uncommitted");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        properties.put(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                config.consumerGroup(context.pipeline(), context.operatorId()));
         return properties;
     }
 
@@ -131,7 +188,7 @@ public final class KafkaSource implements Source {
             KafkaConsumer<byte[], byte[]> consumer,
             SourceContext context,
             KafkaSourceConfig config,
-            java.util.Optional<Map<Integer, Long>> restored) {
+            Optional<Map<Integer, Long>> restored) {
         List<TopicPartition> mine = partitionsOf(consumer, context, config);
         if (mine.isEmpty()) {
             log.warn(
@@ -142,35 +199,88 @@ public final class KafkaSource implements Source {
                     context.subtask());
         }
         consumer.assign(mine);
-        Map<Integer, Long> positions = new TreeMap<>();
-        Map<TopicPartition, Long> starts;
+        Map<TopicPartition, Long> earliest = beginningOffsets(consumer, config, mine);
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        String origin;
         if (restored.isPresent()) {
             // Partitions added since the checkpoint start at the beginning, so nothing is lost.
-            starts = new java.util.HashMap<>(consumer.beginningOffsets(mine, METADATA_TIMEOUT));
+            origin = "the checkpoint";
+            starts.putAll(earliest);
             for (TopicPartition partition : mine) {
                 Long stored = restored.get().get(partition.partition());
                 if (stored != null) {
                     starts.put(partition, stored);
                 }
             }
+        } else if (config.startOffset() == KafkaSourceConfig.StartOffset.GROUP) {
+            origin = "the consumer group";
+            starts.putAll(earliest);
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    consumer.committed(new java.util.HashSet<>(mine), METADATA_TIMEOUT);
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+                if (entry.getValue() != null) {
+                    starts.put(entry.getKey(), entry.getValue().offset());
+                }
+            }
         } else if (config.startOffset() == KafkaSourceConfig.StartOffset.EARLIEST) {
-            starts = consumer.beginningOffsets(mine, METADATA_TIMEOUT);
+            origin = "the earliest offsets";
+            starts.putAll(earliest);
         } else {
-            starts = consumer.endOffsets(mine, METADATA_TIMEOUT);
+            origin = "the latest offsets";
+            starts.putAll(consumer.endOffsets(mine, METADATA_TIMEOUT));
         }
+        Map<Integer, Long> positions = new TreeMap<>();
         for (TopicPartition partition : mine) {
             long offset = starts.get(partition);
+            long first = earliest.get(partition);
+            if (offset < first) {
+                throw retentionGap(config.topic(), partition.partition(), offset, first, origin);
+            }
             consumer.seek(partition, offset);
             positions.put(partition.partition(), offset);
         }
         log.info(
-                "Kafka source {}/{} subtask {} reads {} at {}",
+                "Kafka source {}/{} subtask {} reads {} at {} (from {})",
                 context.pipeline(),
                 context.operatorId(),
                 context.subtask(),
                 config.topic(),
-                positions);
+                positions,
+                origin);
         return positions;
+    }
+
+    private static Map<TopicPartition, Long> beginningOffsets(
+            KafkaConsumer<byte[], byte[]> consumer,
+            KafkaSourceConfig config,
+            List<TopicPartition> partitions) {
+        try {
+            return consumer.beginningOffsets(partitions, METADATA_TIMEOUT);
+        } catch (KafkaException e) {
+            throw unavailable(config, e);
+        }
+    }
+
+    private static SluiceException retentionGap(
+            String topic, int partition, long stored, long earliest, String origin) {
+        return new SluiceException(
+                ErrorCode.DATA_EXCEPTION,
+                "Kafka topic '"
+                        + topic
+                        + "' partition "
+                        + partition
+                        + ": the offset "
+                        + stored
+                        + " to resume from (from "
+                        + origin
+                        + ") is no longer retained; the earliest available offset is "
+                        + earliest
+                        + ", so records "
+                        + stored
+                        + " to "
+                        + (earliest - 1)
+                        + " were deleted before the pipeline read them. Drop and recreate the"
+                        + " pipeline to start again from the retained records.");
     }
 
     /** This subtask's partitions of the topic; empty while the topic does not exist. */
@@ -182,15 +292,7 @@ public final class KafkaSource implements Source {
         try {
             partitions = consumer.partitionsFor(config.topic(), METADATA_TIMEOUT);
         } catch (KafkaException e) {
-            throw new SluiceException(
-                    ErrorCode.EXTERNAL_UNAVAILABLE,
-                    "cannot read metadata of Kafka topic '"
-                            + config.topic()
-                            + "' from "
-                            + config.bootstrapServers()
-                            + ": "
-                            + e.getMessage(),
-                    e);
+            throw unavailable(config, e);
         }
         List<TopicPartition> mine = new ArrayList<>();
         if (partitions == null) {
@@ -202,6 +304,18 @@ public final class KafkaSource implements Source {
             }
         }
         return mine;
+    }
+
+    private static SluiceException unavailable(KafkaSourceConfig config, KafkaException e) {
+        return new SluiceException(
+                ErrorCode.EXTERNAL_UNAVAILABLE,
+                "cannot read metadata of Kafka topic '"
+                        + config.topic()
+                        + "' from "
+                        + config.connection().bootstrapServers()
+                        + ": "
+                        + e.getMessage(),
+                e);
     }
 
     /**
@@ -221,11 +335,12 @@ public final class KafkaSource implements Source {
             return;
         }
         consumer.assign(mine);
-        Map<TopicPartition, Long> starts = consumer.beginningOffsets(added, METADATA_TIMEOUT);
+        Map<TopicPartition, Long> starts = beginningOffsets(consumer, config, added);
         for (TopicPartition partition : added) {
             long offset = starts.get(partition);
             consumer.seek(partition, offset);
             nextOffsets.put(partition.partition(), offset);
+            metrics.partition(partition.partition()).position = offset;
         }
         log.info(
                 "Kafka source {}/{} subtask {} now also reads {} partitions {}",
@@ -261,6 +376,8 @@ public final class KafkaSource implements Source {
         } catch (InterruptException e) {
             Thread.currentThread().interrupt();
             throw new SluiceException(ErrorCode.QUERY_CANCELED, "Kafka source interrupted", e);
+        } catch (OffsetOutOfRangeException e) {
+            throw retentionGapWhileReading(e);
         } catch (KafkaException e) {
             throw new SluiceException(
                     ErrorCode.EXTERNAL_ERROR,
@@ -268,33 +385,88 @@ public final class KafkaSource implements Source {
                     e);
         }
         int rows = 0;
+        KafkaSourceMetrics.Partition counters = null;
+        int countersPartition = -1;
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            byte[] value = record.value() == null ? new byte[0] : record.value();
+            if (record.partition() != countersPartition) {
+                countersPartition = record.partition();
+                counters = metrics.partition(countersPartition);
+            }
+            byte[] value = record.value() == null ? EMPTY : record.value();
             try {
                 decoder.decode(value, rows);
                 config.metadata().write(record, rows);
                 rows++;
+                counters.emitted++;
             } catch (BadRecordException e) {
-                String location = config.topic() + "/" + record.partition() + "@" + record.offset();
-                if (!config.dropBadData()) {
-                    throw new SluiceException(
-                            ErrorCode.DATA_EXCEPTION,
-                            "bad record in Kafka topic '"
-                                    + config.topic()
-                                    + "' partition "
-                                    + record.partition()
-                                    + " offset "
-                                    + record.offset()
-                                    + ": "
-                                    + e.getMessage()
-                                    + " (set bad_data = 'drop' to skip such records)");
-                }
-                badRecords.report(location, e.getMessage(), value);
+                handleBadRecord(record, value, e.getMessage(), counters);
             }
             nextOffsets.put(record.partition(), record.offset() + 1);
+            counters.position = record.offset() + 1;
         }
+        updateEndOffsets();
         root.setRowCount(rows);
         return root;
+    }
+
+    private void handleBadRecord(
+            ConsumerRecord<byte[], byte[]> record,
+            byte[] value,
+            String reason,
+            KafkaSourceMetrics.Partition counters) {
+        switch (config.badData()) {
+            case FAIL:
+                throw new SluiceException(
+                        ErrorCode.DATA_EXCEPTION,
+                        "bad record in Kafka topic '"
+                                + config.topic()
+                                + "' partition "
+                                + record.partition()
+                                + " offset "
+                                + record.offset()
+                                + ": "
+                                + reason
+                                + " (set bad_data = 'drop' or 'dlq' to go on without such"
+                                + " records)");
+            case DLQ:
+                deadLetters.orElseThrow().send(record, reason);
+                counters.deadLettered++;
+                break;
+            case DROP:
+                counters.dropped++;
+                break;
+        }
+        badRecords.report(
+                config.topic() + "/" + record.partition() + "@" + record.offset(), reason, value);
+    }
+
+    private SluiceException retentionGapWhileReading(OffsetOutOfRangeException e) {
+        Map<TopicPartition, Long> gaps = e.offsetOutOfRangePartitions();
+        TopicPartition partition = gaps.keySet().iterator().next();
+        long earliest;
+        try {
+            earliest =
+                    consumer.beginningOffsets(List.of(partition), METADATA_TIMEOUT).get(partition);
+        } catch (KafkaException lookup) {
+            earliest = -1;
+        }
+        return retentionGap(
+                config.topic(),
+                partition.partition(),
+                gaps.get(partition),
+                earliest,
+                "the position reached while reading");
+    }
+
+    /** Notes the end offsets the consumer learnt from its last fetch, for lag reporting. */
+    private void updateEndOffsets() {
+        for (Map.Entry<Integer, Long> entry : nextOffsets.entrySet()) {
+            OptionalLong lag =
+                    consumer.currentLag(new TopicPartition(config.topic(), entry.getKey()));
+            if (lag.isPresent()) {
+                metrics.partition(entry.getKey()).endOffset = entry.getValue() + lag.getAsLong();
+            }
+        }
     }
 
     private static void sleep(Duration maxWait) {
@@ -307,15 +479,72 @@ public final class KafkaSource implements Source {
 
     @Override
     public byte[] snapshotState() {
+        // Bad records of this checkpoint must be durable in the dead-letter topic before the
+        // checkpoint can complete; otherwise a crash after it would lose them.
+        deadLetters.ifPresent(DeadLetterQueue::flush);
         return KafkaOffsets.encode(nextOffsets);
     }
 
     @Override
-    public void close() {
-        try {
-            consumer.close(Duration.ofSeconds(5));
-        } finally {
-            root.close();
+    public byte[] snapshotState(long epoch) {
+        byte[] state = snapshotState();
+        pendingCommits.put(epoch, new TreeMap<>(nextOffsets));
+        return state;
+    }
+
+    @Override
+    public void checkpointCompleted(long epoch) {
+        Map<Integer, Long> positions = null;
+        for (Iterator<Map.Entry<Long, Map<Integer, Long>>> it =
+                        pendingCommits.headMap(epoch, true).entrySet().iterator();
+                it.hasNext(); ) {
+            positions = it.next().getValue();
+            it.remove();
         }
+        if (positions == null || positions.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (Map.Entry<Integer, Long> entry : positions.entrySet()) {
+            offsets.put(
+                    new TopicPartition(config.topic(), entry.getKey()),
+                    new OffsetAndMetadata(entry.getValue()));
+        }
+        for (Map.Entry<Integer, Long> entry : positions.entrySet()) {
+            metrics.partition(entry.getKey()).committed = entry.getValue();
+        }
+        // Informative only (Sluice restores from its checkpoints): a failed commit is logged.
+        consumer.commitAsync(
+                offsets,
+                (committed, exception) -> {
+                    if (exception != null) {
+                        log.warn(
+                                "Kafka source {}/{} subtask {}: cannot commit offsets to the"
+                                        + " consumer group: {}",
+                                context.pipeline(),
+                                context.operatorId(),
+                                context.subtask(),
+                                exception.getMessage());
+                    }
+                });
+    }
+
+    @Override
+    public void close() {
+        KafkaSources.unregister(metrics);
+        try {
+            deadLetters.ifPresent(DeadLetterQueue::close);
+        } finally {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } finally {
+                root.close();
+            }
+        }
+    }
+
+    /** The counters of this source, for tests. */
+    List<KafkaPartitionStatus> partitionStatuses() {
+        return metrics.snapshot();
     }
 }

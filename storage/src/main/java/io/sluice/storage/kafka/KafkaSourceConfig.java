@@ -7,17 +7,22 @@ import io.sluice.executor.error.SluiceException;
 import io.sluice.executor.plan.RowSchema;
 import io.sluice.executor.plan.TypeKind;
 import io.sluice.storage.ConnectorOptions;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** The Kafka source options, parsed and checked against the table's columns. */
 record KafkaSourceConfig(
-        String bootstrapServers,
+        KafkaConnection connection,
         String topic,
         Format format,
+        TimestampFormat timestampFormat,
         StartOffset startOffset,
+        boolean readCommitted,
         Optional<String> groupId,
-        boolean dropBadData,
+        String groupIdPrefix,
+        BadData badData,
+        Optional<String> deadLetterTopic,
         MetadataColumns metadata) {
 
     enum Format {
@@ -26,28 +31,45 @@ record KafkaSourceConfig(
         /** {@code json.unstructured}: each record whole into a single {@code value} column. */
         JSON_UNSTRUCTURED,
         /** {@code raw_string}: each record's bytes as text into a single {@code value} column. */
-        RAW_STRING
+        RAW_STRING,
+        /** {@code raw_bytes}: each record's bytes unchanged into a single BYTEA {@code value}. */
+        RAW_BYTES
     }
 
     enum StartOffset {
         LATEST,
-        EARLIEST
+        EARLIEST,
+        /** The consumer group's committed offsets; earliest where the group has none. */
+        GROUP
+    }
+
+    enum BadData {
+        FAIL,
+        DROP,
+        DLQ
     }
 
     KafkaSourceConfig {
-        requireNonNull(bootstrapServers, "bootstrapServers is null");
+        requireNonNull(connection, "connection is null");
         requireNonNull(topic, "topic is null");
         requireNonNull(format, "format is null");
+        requireNonNull(timestampFormat, "timestampFormat is null");
         requireNonNull(startOffset, "startOffset is null");
         requireNonNull(groupId, "groupId is null");
+        requireNonNull(groupIdPrefix, "groupIdPrefix is null");
+        requireNonNull(badData, "badData is null");
+        requireNonNull(deadLetterTopic, "deadLetterTopic is null");
         requireNonNull(metadata, "metadata is null");
     }
 
     static KafkaSourceConfig from(Map<String, String> options, RowSchema schema) {
         ConnectorOptions values = new ConnectorOptions(KafkaConnectorFactory.OPTIONS, options);
         Format format;
-        if (values.getEnum(KafkaConnectorFactory.FORMAT).equals("raw_string")) {
+        String formatName = values.getEnum(KafkaConnectorFactory.FORMAT);
+        if (formatName.equals("raw_string")) {
             format = Format.RAW_STRING;
+        } else if (formatName.equals("raw_bytes")) {
+            format = Format.RAW_BYTES;
         } else if (values.getBoolean(KafkaConnectorFactory.JSON_UNSTRUCTURED)) {
             format = Format.JSON_UNSTRUCTURED;
         } else {
@@ -64,19 +86,56 @@ record KafkaSourceConfig(
             }
             checkSingleValueColumn(schema, format);
         }
+        BadData badData =
+                BadData.valueOf(
+                        values.getEnum(KafkaConnectorFactory.BAD_DATA).toUpperCase(Locale.ROOT));
+        Optional<String> deadLetterTopic = values.get(KafkaConnectorFactory.DLQ_TOPIC);
+        String topic = values.getRequired(KafkaConnectorFactory.TOPIC);
+        if (badData == BadData.DLQ) {
+            if (deadLetterTopic.isEmpty()) {
+                throw new SluiceException(
+                        ErrorCode.INVALID_OPTION,
+                        "bad_data = 'dlq' needs the option 'dlq.topic' naming the dead-letter"
+                                + " topic");
+            }
+            if (deadLetterTopic.get().equals(topic)) {
+                throw new SluiceException(
+                        ErrorCode.INVALID_OPTION,
+                        "'dlq.topic' must differ from the topic the table reads");
+            }
+        }
         return new KafkaSourceConfig(
-                values.getRequired(KafkaConnectorFactory.BOOTSTRAP_SERVERS),
-                values.getRequired(KafkaConnectorFactory.TOPIC),
+                KafkaConnection.from(values),
+                topic,
                 format,
-                values.getEnum(KafkaConnectorFactory.SOURCE_OFFSET).equals("earliest")
-                        ? StartOffset.EARLIEST
-                        : StartOffset.LATEST,
+                TimestampFormat.fromOption(
+                        values.getEnum(KafkaConnectorFactory.JSON_TIMESTAMP_FORMAT)),
+                StartOffset.valueOf(
+                        values.getEnum(KafkaConnectorFactory.SOURCE_OFFSET)
+                                .toUpperCase(Locale.ROOT)),
+                values.getEnum(KafkaConnectorFactory.READ_MODE).equals("read_committed"),
                 values.get(KafkaConnectorFactory.GROUP_ID),
-                values.getEnum(KafkaConnectorFactory.BAD_DATA).equals("drop"),
+                values.getRequired(KafkaConnectorFactory.GROUP_ID_PREFIX),
+                badData,
+                deadLetterTopic,
                 metadata);
     }
 
+    /** The consumer group: source.group_id, else one made up per pipeline and operator. */
+    String consumerGroup(String pipeline, String operatorId) {
+        return groupId.orElseGet(() -> groupIdPrefix + "-" + pipeline + "-" + operatorId);
+    }
+
     private static void checkSingleValueColumn(RowSchema schema, Format format) {
+        if (format == Format.RAW_BYTES) {
+            if (schema.size() != 1 || schema.column(0).type().kind() != TypeKind.BYTEA) {
+                throw new SluiceException(
+                        ErrorCode.INVALID_OPTION,
+                        "format 'raw_bytes' needs exactly one column of type BYTEA, e.g. (value"
+                                + " BYTEA)");
+            }
+            return;
+        }
         boolean ok =
                 schema.size() == 1
                         && (schema.column(0).type().kind() == TypeKind.TEXT

@@ -4,18 +4,18 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Copies each record whole into the table's single {@code value} column: {@code json.unstructured}
- * (the bytes must be one JSON document) and {@code raw_string}.
+ * (the bytes must be one JSON document), {@code raw_string} and {@code raw_bytes} (any bytes).
  */
 final class WholeRecordDecoder implements RowDecoder {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final boolean validateJson;
-    private VarCharVector vector;
+    private BaseVariableWidthVector vector;
 
     WholeRecordDecoder(boolean validateJson) {
         this.validateJson = validateJson;
@@ -23,7 +23,7 @@ final class WholeRecordDecoder implements RowDecoder {
 
     @Override
     public void bind(VectorSchemaRoot root) {
-        vector = (VarCharVector) root.getVector(0);
+        vector = (BaseVariableWidthVector) root.getVector(0);
     }
 
     @Override

@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.TimeStampVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
@@ -150,6 +151,36 @@ class KafkaSourceTest {
             assertThat(read(source, 2))
                     .containsExactly(List.of("{\"a\": [1, 2]}"), List.of("  {\"b\":null}"));
         }
+    }
+
+    @Test
+    void rawBytesKeepsTheRecordUnchanged() throws Exception {
+        kafka.createTopic(topic, 1);
+        try (EventProducer producer = new EventProducer(kafka.bootstrapServers())) {
+            producer.sendTo(topic, 0, null, new byte[] {0, (byte) 0xff, 'a'}).get();
+        }
+        RowSchema schema = new RowSchema(List.of(new Column("value", SqlType.of(TypeKind.BYTEA))));
+        try (Source source = open(schema, Map.of("format", "raw_bytes"), 0, 1, Optional.empty())) {
+            VectorSchemaRoot batch = null;
+            for (int poll = 0; poll < MAX_POLLS; poll++) {
+                batch = source.poll(POLL);
+                if (batch.getRowCount() > 0) {
+                    break;
+                }
+            }
+            assertThat(batch.getRowCount()).isEqualTo(1);
+            assertThat(((VarBinaryVector) batch.getVector(0)).get(0))
+                    .containsExactly(0, (byte) 0xff, 'a');
+        }
+        assertThatThrownBy(
+                        () ->
+                                open(
+                                        TestTables.EVENTS,
+                                        Map.of("format", "raw_bytes"),
+                                        0,
+                                        1,
+                                        Optional.empty()))
+                .hasMessageContaining("needs exactly one column of type BYTEA");
     }
 
     @Test
