@@ -49,6 +49,10 @@ public final class CatalogAwareSession implements PgSession {
 
     @Override
     public PgStatementDescription describe(String sql, List<PgType> parameterTypes) {
+        if (!catalog.handles(sql)) {
+            // Most statements are not catalog queries: no need for the session's settings.
+            return delegate.describe(sql, parameterTypes);
+        }
         try {
             Optional<PgStatementDescription> description =
                     catalog.describe(sql, parameterTypes, sessionInfo());
@@ -63,6 +67,10 @@ public final class CatalogAwareSession implements PgSession {
 
     @Override
     public PgResult execute(String sql, List<Object> parameters) {
+        if (!catalog.handles(sql)) {
+            // Most statements are not catalog queries: no need for the session's settings.
+            return delegate.execute(sql, parameters);
+        }
         try {
             Optional<PgResult> answer = catalog.answer(sql, parameters, sessionInfo());
             if (answer.isPresent()) {

@@ -8,6 +8,7 @@ import io.sluice.pgwire.PgResult;
 import io.sluice.pgwire.PgStatementDescription;
 import io.sluice.pgwire.PgType;
 import io.sluice.server.catalog.CatalogStore;
+import io.sluice.server.session.BoundedCache;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,18 @@ import java.util.function.Supplier;
  * <p>Thread-safe; one instance serves every session.
  */
 public final class PgCatalogQueries implements AutoCloseable {
+    /** Longer texts are rarely repeated verbatim; keeping their rewrites would only take memory. */
+    private static final int MAX_CACHED_TEXT_LENGTH = 16 * 1024;
+
     private final Supplier<CatalogSnapshot> snapshots;
     private final PgCatalogDatabase database;
     private final PgCatalogRewriter rewriter;
+
+    /**
+     * Rewrites by statement text: every statement a client sends passes here first, and most are
+     * repeated. A rewrite depends on the text alone.
+     */
+    private final BoundedCache<String, Optional<String>> rewrites = new BoundedCache<>(1024);
 
     public PgCatalogQueries(CatalogStore catalog, String versionText) {
         this(() -> CatalogSnapshot.of(requireNonNull(catalog, "catalog is null")), versionText);
@@ -62,7 +72,7 @@ public final class PgCatalogQueries implements AutoCloseable {
 
     /** Whether {@code sql} is a query this class answers. */
     public boolean handles(String sql) {
-        return rewriter.rewrite(sql).isPresent();
+        return rewrite(sql).isPresent();
     }
 
     /**
@@ -74,7 +84,7 @@ public final class PgCatalogQueries implements AutoCloseable {
      */
     public Optional<PgResult> answer(
             String sql, List<Object> parameters, PgCatalogSessionInfo session) {
-        Optional<String> rewritten = rewriter.rewrite(sql);
+        Optional<String> rewritten = rewrite(sql);
         if (rewritten.isEmpty()) {
             return Optional.empty();
         }
@@ -85,7 +95,7 @@ public final class PgCatalogQueries implements AutoCloseable {
     /** Describes a catalog query without returning its rows; empty when it is not one. */
     public Optional<PgStatementDescription> describe(
             String sql, List<PgType> parameterTypes, PgCatalogSessionInfo session) {
-        Optional<String> rewritten = rewriter.rewrite(sql);
+        Optional<String> rewritten = rewrite(sql);
         if (rewritten.isEmpty()) {
             return Optional.empty();
         }
@@ -100,6 +110,12 @@ public final class PgCatalogQueries implements AutoCloseable {
         PgCatalogDatabase.Answer answer =
                 run("SELECT * FROM (" + rewritten.get() + ") AS described LIMIT 0", nulls, session);
         return Optional.of(PgStatementDescription.rows(types, answer.columns()));
+    }
+
+    private Optional<String> rewrite(String sql) {
+        return sql.length() > MAX_CACHED_TEXT_LENGTH
+                ? rewriter.rewrite(sql)
+                : rewrites.get(sql, rewriter::rewrite);
     }
 
     private PgCatalogDatabase.Answer run(

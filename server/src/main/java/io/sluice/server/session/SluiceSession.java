@@ -86,6 +86,8 @@ public final class SluiceSession implements PgSession {
     private final List<PgNotice> notices = new ArrayList<>();
     private final Cursors cursors = new Cursors();
     private final Set<PreviewStream> previews = ConcurrentHashMap.newKeySet();
+    private final ParsedQueries parsedQueries = new ParsedQueries();
+    private final ConstantAnswers constantAnswers = new ConstantAnswers();
     private volatile LakeCancellation running;
 
     public SluiceSession(
@@ -150,7 +152,7 @@ public final class SluiceSession implements PgSession {
         LakeCancellation cancellation = new LakeCancellation();
         running = cancellation;
         try {
-            return dispatch(ParameterBinder.bind(sql, parameterValues), cancellation);
+            return dispatch(ParameterBinder.bind(sql, parameterValues), sql, cancellation);
         } catch (RuntimeException e) {
             throw PgErrors.toPg(e);
         } finally {
@@ -158,7 +160,10 @@ public final class SluiceSession implements PgSession {
         }
     }
 
-    private PgResult dispatch(String sql, LakeCancellation cancellation) {
+    /**
+     * @param statement the text as the client sent it, placeholders unbound
+     */
+    private PgResult dispatch(String sql, String statement, LakeCancellation cancellation) {
         if (BEGIN.matcher(sql).matches()) {
             return PgResult.command("BEGIN");
         }
@@ -171,7 +176,7 @@ public final class SluiceSession implements PgSession {
             return PgResult.command("ROLLBACK");
         }
         Optional<PgResult> cursorResult =
-                cursors.apply(sql, query -> dispatch(query, cancellation));
+                cursors.apply(sql, query -> dispatch(query, query, cancellation));
         if (cursorResult.isPresent()) {
             return cursorResult.get();
         }
@@ -183,6 +188,24 @@ public final class SluiceSession implements PgSession {
         Optional<String> setTag = parameters.apply(sql);
         if (setTag.isPresent()) {
             return PgResult.command(setTag.get());
+        }
+        Optional<SqlNode> parsed = parsedQueries.reusable(statement, sql, services.catalog());
+        if (parsed.isPresent()) {
+            Optional<PgResult> known = constantAnswers.answer(sql);
+            return known.isPresent()
+                    ? known.get()
+                    : constantAnswers.remembering(
+                            sql, parsed.get(), lakeQuery(sql, parsed.get(), cancellation));
+        }
+        if (parsedQueries.refusedBefore(statement)) {
+            try {
+                return lakeQueryWithoutAnalysis(sql, cancellation, null);
+            } catch (SluiceException e) {
+                if (e.errorCode() != ErrorCode.SYNTAX_ERROR) {
+                    throw e;
+                }
+                // Parsed again below, for the parser's error.
+            }
         }
         SqlNode node;
         try {
@@ -200,6 +223,7 @@ public final class SluiceSession implements PgSession {
             if (QUERY_START.matcher(sql).matches()) {
                 // Client catalog queries use Postgres syntax our grammar does not cover; DuckDB's
                 // parser may.
+                parsedQueries.rememberRefused(statement);
                 return lakeQueryWithoutAnalysis(sql, cancellation, e);
             }
             throw e;
@@ -269,6 +293,7 @@ public final class SluiceSession implements PgSession {
             return explain(sql, explain, cancellation);
         }
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            parsedQueries.remember(statement, node);
             return lakeQuery(sql, node, cancellation);
         }
         throw new SluiceException(
@@ -609,7 +634,7 @@ public final class SluiceSession implements PgSession {
         try {
             return rows(services.lake().query(stripSemicolon(sql), lakeTables, cancellation));
         } catch (SluiceException e) {
-            if (e.errorCode() == ErrorCode.SYNTAX_ERROR) {
+            if (e.errorCode() == ErrorCode.SYNTAX_ERROR && parseError != null) {
                 throw parseError;
             }
             throw e;
