@@ -180,11 +180,8 @@ public final class LakeQueries implements AutoCloseable {
                 LakeLocation.parse(path, path.startsWith("s3://") ? s3Settings(table) : null);
         if (DeltaConnectorFactory.NAME.equals(table.connector())) {
             if (!(location instanceof LakeLocation.LocalDirectory local)) {
-                throw new SluiceException(
-                        ErrorCode.FEATURE_NOT_SUPPORTED,
-                        "querying Delta tables on S3 is not supported yet (table \""
-                                + table.name()
-                                + "\")");
+                // On S3 the object cache reads the log: only the latest version's active files.
+                return location;
             }
             // Only files of the latest committed version, resolved when a query starts.
             return new LakeLocation.LocalSnapshot(

@@ -223,6 +223,71 @@ class TestLakeQueries {
         }
     }
 
+    @Test
+    void deltaTablesOnS3AreReadAtTheirLatestCommittedVersion() throws Exception {
+        String topic = "delta-s3-" + UUID.randomUUID();
+        try (EmbeddedS3 s3 = EmbeddedS3.start(s3Directory);
+                TestingSluice sluice = TestingSluice.start(dataDir, topic);
+                Connection connection = sluice.connect();
+                Statement statement = connection.createStatement()) {
+            s3.createBucket("lake");
+            statement.execute(
+                    "CREATE TABLE events (id TEXT, n BIGINT) WITH (connector = 'kafka',"
+                            + " bootstrap_servers = '"
+                            + sluice.kafkaBootstrapServers()
+                            + "', topic = '"
+                            + topic
+                            + "', format = 'json', type = 'source')");
+            statement.execute(
+                    "CREATE TABLE delta_s3 WITH (connector = 'delta', path ="
+                            + " 's3://lake/delta_events', rollover_seconds = '1',"
+                            + " 's3.endpoint' = '"
+                            + s3.endpoint()
+                            + "', 's3.access_key_id' = '"
+                            + s3.accessKey()
+                            + "', 's3.secret_access_key' = '"
+                            + s3.secretKey()
+                            + "', 's3.path_style' = 'true')");
+            statement.execute(
+                    "CREATE PIPELINE dps AS INSERT INTO delta_s3 SELECT id, n FROM events");
+            HttpClient http = HttpClient.newHttpClient();
+            for (int i = 0; i < 30; i++) {
+                post(http, sluice.ingestUri(), i);
+            }
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> count(statement, "SELECT count(DISTINCT id) FROM delta_s3") == 30);
+
+            // A Parquet object under the prefix that no commit added is not part of the table.
+            Path stray = staging.resolve("stray.parquet");
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+                    Statement writer = duckdb.createStatement()) {
+                writer.execute(
+                        "COPY (SELECT 'stray-' || range AS id, range AS n FROM range(1000)) TO '"
+                                + stray
+                                + "' (FORMAT parquet)");
+            }
+            try (S3Client client =
+                    S3Clients.create(
+                            new S3Settings(
+                                    Optional.of(s3.endpoint()),
+                                    s3.region(),
+                                    Optional.of(s3.accessKey()),
+                                    Optional.of(s3.secretKey()),
+                                    true))) {
+                client.putObject(
+                        request -> request.bucket("lake").key("delta_events/stray.parquet"), stray);
+            }
+            assertThat(count(statement, "SELECT count(*) FROM delta_s3 WHERE id LIKE 'stray-%'"))
+                    .isZero();
+            assertThat(count(statement, "SELECT count(*) FROM delta_s3")).isEqualTo(30);
+            assertThat(
+                            s3Directory.resolve(
+                                    "lake/delta_events/_delta_log/00000000000000000001.json"))
+                    .exists();
+        }
+    }
+
     private static long count(Statement statement, String sql) throws SQLException {
         try (ResultSet rs = statement.executeQuery(sql)) {
             rs.next();

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
+import io.sluice.storage.delta.DeltaLogState;
+import io.sluice.storage.delta.S3DeltaLog;
 import io.sluice.storage.s3.S3Clients;
 import io.sluice.storage.s3.S3Settings;
+import io.sluice.storage.s3.S3TableLocation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,18 +18,22 @@ import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.ResponseTransformer;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Local copies of the finished Parquet objects of tables stored on S3, kept in an {@link
  * ObjectCache}. A query lists the table's prefix when it starts and pins the copies of what it
- * found, so objects written later are not part of it and nothing it reads is evicted under it.
- * Thread-safe.
+ * found, so objects written later are not part of it and nothing it reads is evicted under it. A
+ * prefix holding a Delta log ({@code _delta_log/}) is a Delta table: only the active files of its
+ * latest version are read. Thread-safe.
  */
 public final class S3LakeFiles implements AutoCloseable {
     private final ObjectCache cache;
     private final Map<S3Settings, S3Client> clients = new HashMap<>();
+    // Delta logs read so far, brought up to date by reading only their newer entries.
+    private final Map<S3TableLocation, DeltaLogState> deltaLogs = new HashMap<>();
     private boolean closed;
 
     public S3LakeFiles(ObjectCache cache) {
@@ -47,6 +54,11 @@ public final class S3LakeFiles implements AutoCloseable {
         requireNonNull(prefix, "prefix is null");
         S3Client client = client(settings);
         List<RemoteObject> objects = list(client, bucket, prefix);
+        String tablePrefix = prefix.replaceAll("/+$", "");
+        if (isDeltaTable(client, bucket, tablePrefix)) {
+            objects =
+                    deltaFiles(client, new S3TableLocation(bucket, tablePrefix, settings), objects);
+        }
         List<ObjectCache.Lease> leases = new ArrayList<>(objects.size());
         try {
             for (RemoteObject object : objects) {
@@ -96,6 +108,84 @@ public final class S3LakeFiles implements AutoCloseable {
                     e);
         }
         return objects;
+    }
+
+    /** A Delta table has the first entry of its log; other objects there make no table. */
+    private static boolean isDeltaTable(S3Client client, String bucket, String prefix) {
+        String firstEntry =
+                (prefix.isEmpty() ? "" : prefix + "/")
+                        + S3DeltaLog.LOG_DIRECTORY
+                        + "/"
+                        + S3DeltaLog.FIRST_ENTRY;
+        try {
+            return client
+                    .listObjectsV2(request -> request.bucket(bucket).prefix(firstEntry).maxKeys(1))
+                    .contents()
+                    .stream()
+                    .anyMatch(object -> object.key().equals(firstEntry));
+        } catch (SdkException e) {
+            throw new SluiceException(
+                    ErrorCode.EXTERNAL_ERROR,
+                    "cannot list s3://" + bucket + "/" + firstEntry + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The active files of the latest version of the Delta table at {@code location}. The log is
+     * read after the listing: a file committed in between is looked up on its own.
+     */
+    private List<RemoteObject> deltaFiles(
+            S3Client client, S3TableLocation location, List<RemoteObject> listed) {
+        DeltaLogState state;
+        synchronized (this) {
+            state = deltaLogs.get(location);
+        }
+        S3DeltaLog deltaLog = new S3DeltaLog(client, location);
+        state = state == null ? deltaLog.read().orElse(null) : deltaLog.update(state);
+        if (state == null) {
+            return List.of();
+        }
+        synchronized (this) {
+            DeltaLogState known = deltaLogs.get(location);
+            if (known == null || known.version() < state.version()) {
+                deltaLogs.put(location, state);
+            }
+        }
+        Map<String, RemoteObject> byKey = new HashMap<>();
+        listed.forEach(object -> byKey.put(object.key(), object));
+        List<RemoteObject> active = new ArrayList<>(state.activeFiles().size());
+        for (DeltaLogState.LogFile file : state.activeFiles().values()) {
+            String key = location.key(file.relativePath());
+            RemoteObject object = byKey.get(key);
+            if (object == null) {
+                try {
+                    HeadObjectResponse head =
+                            client.headObject(
+                                    request -> request.bucket(location.bucket()).key(key));
+                    object =
+                            new RemoteObject(
+                                    location.bucket(),
+                                    key,
+                                    head.contentLength(),
+                                    head.eTag() == null ? "" : head.eTag());
+                } catch (SdkException e) {
+                    throw new SluiceException(
+                            ErrorCode.EXTERNAL_ERROR,
+                            "cannot find s3://"
+                                    + location.bucket()
+                                    + "/"
+                                    + key
+                                    + ", an active file of Delta table "
+                                    + location.uri()
+                                    + ": "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+            active.add(object);
+        }
+        return active;
     }
 
     static boolean isFinishedDataObject(String relativeKey) {

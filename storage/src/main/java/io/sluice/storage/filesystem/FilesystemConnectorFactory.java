@@ -6,6 +6,7 @@ import io.sluice.executor.spi.OptionType;
 import io.sluice.executor.spi.Sink;
 import io.sluice.executor.spi.SinkContext;
 import io.sluice.executor.spi.TableRole;
+import io.sluice.storage.s3.S3TableLocation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -217,6 +218,19 @@ public final class FilesystemConnectorFactory implements ConnectorFactory {
                 FilesystemSinkConfig.parseLocation(options.get(PATH));
         return location instanceof FilesystemSinkConfig.LocalLocation local
                 ? Optional.of(local.directory())
+                : Optional.empty();
+    }
+
+    /**
+     * The bucket, prefix and S3 settings of a table with these options; empty when it is local.
+     *
+     * @param options validated options of this connector
+     */
+    public static Optional<S3TableLocation> s3Location(Map<String, String> options) {
+        FilesystemSinkConfig config = FilesystemSinkConfig.from(options);
+        return config.location() instanceof FilesystemSinkConfig.S3Location s3
+                ? Optional.of(
+                        new S3TableLocation(s3.bucket(), s3.prefix(), config.s3().orElseThrow()))
                 : Optional.empty();
     }
 
