@@ -132,7 +132,9 @@ final class TestIngestKeysEndToEnd {
             assertThat(cli("list", "--config", config.toString()))
                     .containsPattern("(?m)^app\tclicks\tdefault\t\\S+\t\\S+$");
             assertThat(get(base.resolve("/metrics")).body())
-                    .contains("sluice_ingest_events_rejected_total{reason=\"forbidden\"} 1.0");
+                    .containsPattern(
+                            "sluice_ingest_events_rejected_total\\{reason=\"forbidden\",stream=\"[a-z]*\"\\}"
+                                + " 1.0");
         }
     }
 
