@@ -454,7 +454,8 @@ public final class TableOptions {
         return message;
     }
 
-    static int editDistance(String a, String b) {
+    /** The Levenshtein distance of two strings, for "did you mean" suggestions. */
+    public static int editDistance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

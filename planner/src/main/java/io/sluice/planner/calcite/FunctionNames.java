@@ -1,5 +1,6 @@
 package io.sluice.planner.calcite;
 
+import io.sluice.executor.spi.TableOptions;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,7 +25,7 @@ final class FunctionNames {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : KNOWN) {
-            int distance = editDistance(lower, candidate);
+            int distance = TableOptions.editDistance(lower, candidate);
             // ties go to the longer shared prefix: json_get_sting is json_get_str, not _int
             if (distance < bestDistance
                     || (distance == bestDistance
@@ -55,24 +56,5 @@ final class FunctionNames {
             length++;
         }
         return length;
-    }
-
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -96,30 +96,11 @@ final class PipelineStatements {
     private static String suggestion(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         for (String valid : List.of("parallelism", "checkpoint_interval")) {
-            if (editDistance(lower, valid) <= 2) {
+            if (TableOptions.editDistance(lower, valid) <= 2) {
                 return " (did you mean \"" + valid + "\"?)";
             }
         }
         return "";
-    }
-
-    private static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /**

@@ -67,13 +67,22 @@ final class DeltaTableCommitter implements TableCommitter {
             String appId,
             StructType schema,
             List<String> partitionColumns) {
-        try {
-            TableManager.loadSnapshot(tablePath).build(engine);
-        } catch (TableNotFoundException e) {
-            create(engine, tablePath, schema, partitionColumns);
+        // The subtasks of a sink open the table at the same moment: one creates it while the
+        // others read its first log entry, and Hadoop's local checksum files are not written
+        // atomically with the entry, so a reader racing the creation can see a checksum error.
+        // Opening one subtask at a time per table in this process avoids the race.
+        synchronized (OPEN_LOCKS.computeIfAbsent(tablePath, ignored -> new Object())) {
+            try {
+                TableManager.loadSnapshot(tablePath).build(engine);
+            } catch (TableNotFoundException e) {
+                create(engine, tablePath, schema, partitionColumns);
+            }
         }
         return new DeltaTableCommitter(engine, tablePath, appId, schema);
     }
+
+    private static final java.util.concurrent.ConcurrentMap<String, Object> OPEN_LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static void create(
             Engine engine, String tablePath, StructType schema, List<String> partitionColumns) {
