@@ -18,6 +18,8 @@ import io.sluice.planner.catalog.TableDefinition;
 import io.sluice.planner.catalog.TableKind;
 import io.sluice.server.catalog.StoredPipeline.DesiredState;
 import io.sluice.storage.checkpoint.CheckpointObjects;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -361,7 +363,7 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
     }
 
     public boolean dropPipeline(String name) {
-        List<String> stateKeys = checkpointStateKeys(name, Long.MAX_VALUE);
+        List<String> stateKeys = checkpointStateKeys(name);
         boolean dropped =
                 deleteByName("DELETE FROM pipelines WHERE name = ?", name, "drop pipeline");
         deleteCheckpointObjects(stateKeys);
@@ -455,8 +457,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
 
     private static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "unknown-host";
         }
     }
@@ -544,7 +546,7 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
             checkpointObjects.get().put(stateKey, stateBytes);
         }
         long pruneBelow = checkpoint.epoch() - RETAINED_CHECKPOINTS;
-        List<String> pruned = checkpointStateKeys(pipeline, pruneBelow);
+        List<String> pruned = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement insert =
@@ -554,7 +556,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
                                             + " ?, ?)");
                     PreparedStatement prune =
                             connection.prepareStatement(
-                                    "DELETE FROM checkpoints WHERE pipeline = ? AND epoch <= ?")) {
+                                    "DELETE FROM checkpoints WHERE pipeline = ? AND epoch <= ?"
+                                            + " RETURNING state_key")) {
                 checkClaim(connection, pipeline);
                 insert.setString(1, pipeline);
                 insert.setLong(2, checkpoint.epoch());
@@ -565,7 +568,13 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
                 insert.executeUpdate();
                 prune.setString(1, pipeline);
                 prune.setLong(2, pruneBelow);
-                prune.executeUpdate();
+                try (ResultSet rs = prune.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(1) != null) {
+                            pruned.add(rs.getString(1));
+                        }
+                    }
+                }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -584,8 +593,8 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         deleteCheckpointObjects(pruned);
     }
 
-    /** Keys of the state objects of a pipeline's checkpoints up to {@code maxEpoch}. */
-    private List<String> checkpointStateKeys(String pipeline, long maxEpoch) {
+    /** Keys of the state objects of all of a pipeline's checkpoints. */
+    private List<String> checkpointStateKeys(String pipeline) {
         List<String> keys = new ArrayList<>();
         if (checkpointObjects.isEmpty()) {
             return keys;
@@ -593,10 +602,9 @@ public final class CatalogStore implements CatalogView, CheckpointStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement =
                         connection.prepareStatement(
-                                "SELECT state_key FROM checkpoints WHERE pipeline = ? AND epoch <="
-                                        + " ? AND state_key IS NOT NULL")) {
+                                "SELECT state_key FROM checkpoints WHERE pipeline = ? AND"
+                                        + " state_key IS NOT NULL")) {
             statement.setString(1, pipeline);
-            statement.setLong(2, maxEpoch);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     keys.add(rs.getString(1));

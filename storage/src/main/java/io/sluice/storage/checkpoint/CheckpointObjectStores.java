@@ -4,6 +4,7 @@ import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.storage.s3.S3Clients;
 import io.sluice.storage.s3.S3Settings;
+import io.sluice.storage.s3.S3Url;
 import java.net.URI;
 import java.nio.file.Path;
 
@@ -17,14 +18,9 @@ public final class CheckpointObjectStores {
      */
     public static CheckpointObjects open(String url, S3Settings s3) {
         if (url.startsWith("s3://")) {
-            String rest = url.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            String prefix = slash < 0 ? "" : trimSlashes(rest.substring(slash + 1));
-            if (bucket.isEmpty()) {
-                throw invalid(url);
-            }
-            return new S3CheckpointObjects(S3Clients.create(s3), bucket, prefix);
+            S3Url location = S3Url.parse(url).orElseThrow(() -> invalid(url));
+            return new S3CheckpointObjects(
+                    S3Clients.create(s3), location.bucket(), location.prefix());
         }
         Path directory;
         if (url.startsWith("file:")) {
@@ -36,18 +32,6 @@ public final class CheckpointObjectStores {
             directory = directory.toAbsolutePath();
         }
         return new LocalCheckpointObjects(directory);
-    }
-
-    private static String trimSlashes(String text) {
-        int start = 0;
-        int end = text.length();
-        while (start < end && text.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && text.charAt(end - 1) == '/') {
-            end--;
-        }
-        return text.substring(start, end);
     }
 
     private static SluiceException invalid(String url) {

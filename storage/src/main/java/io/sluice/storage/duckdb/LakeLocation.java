@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.storage.s3.S3Settings;
+import io.sluice.storage.s3.S3Url;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,14 +61,8 @@ public sealed interface LakeLocation {
     static LakeLocation parse(String path, S3Settings s3) {
         requireNonNull(path, "path is null");
         if (path.startsWith("s3://")) {
-            String rest = path.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            String prefix = slash < 0 ? "" : trimSlashes(rest.substring(slash + 1));
-            if (bucket.isEmpty()) {
-                throw invalid(path);
-            }
-            return new S3Prefix(requireNonNull(s3, "s3 is null"), bucket, prefix);
+            S3Url url = S3Url.parse(path).orElseThrow(() -> invalid(path));
+            return new S3Prefix(requireNonNull(s3, "s3 is null"), url.bucket(), url.prefix());
         }
         Path directory;
         try {
@@ -76,18 +71,6 @@ public sealed interface LakeLocation {
             throw invalid(path);
         }
         return new LocalDirectory(directory);
-    }
-
-    private static String trimSlashes(String prefix) {
-        int start = 0;
-        int end = prefix.length();
-        while (start < end && prefix.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && prefix.charAt(end - 1) == '/') {
-            end--;
-        }
-        return prefix.substring(start, end);
     }
 
     private static SluiceException invalid(String path) {

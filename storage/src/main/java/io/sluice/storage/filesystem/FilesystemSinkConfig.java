@@ -7,6 +7,7 @@ import io.sluice.executor.error.ErrorCode;
 import io.sluice.executor.error.SluiceException;
 import io.sluice.storage.ConnectorOptions;
 import io.sluice.storage.s3.S3Settings;
+import io.sluice.storage.s3.S3Url;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -161,14 +162,8 @@ record FilesystemSinkConfig(
 
     static LakeLocation parseLocation(String path) {
         if (path.startsWith("s3://")) {
-            String rest = path.substring("s3://".length());
-            int slash = rest.indexOf('/');
-            String bucket = slash < 0 ? rest : rest.substring(0, slash);
-            String prefix = slash < 0 ? "" : stripSlashes(rest.substring(slash + 1));
-            if (bucket.isEmpty()) {
-                throw invalidPath(path);
-            }
-            return new S3Location(bucket, prefix);
+            S3Url url = S3Url.parse(path).orElseThrow(() -> invalidPath(path));
+            return new S3Location(url.bucket(), url.prefix());
         }
         Path directory;
         if (path.startsWith("file:")) {
@@ -184,18 +179,6 @@ record FilesystemSinkConfig(
             throw invalidPath(path);
         }
         return new LocalLocation(directory.normalize());
-    }
-
-    private static String stripSlashes(String prefix) {
-        int start = 0;
-        int end = prefix.length();
-        while (start < end && prefix.charAt(start) == '/') {
-            start++;
-        }
-        while (end > start && prefix.charAt(end - 1) == '/') {
-            end--;
-        }
-        return prefix.substring(start, end);
     }
 
     private static SluiceException invalidPath(String path) {
